@@ -1,0 +1,9 @@
+namespace NatFunctions.Core.Routers;
+
+public enum RouterProbeStatus
+{
+    Ok,
+    Unreachable,
+    UntrustedHostKey,
+    Error,
+}

@@ -1,0 +1,1 @@
+namespace NatFunctions.VyosSimulator; internal static class Program { private static int Main() => 0; }
