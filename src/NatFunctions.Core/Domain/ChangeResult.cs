@@ -1,0 +1,9 @@
+namespace NatFunctions.Core.Domain;
+
+public enum ChangeResult
+{
+    Committed,
+    Rejected,
+    TransportError,
+    NoChange,
+}

@@ -1,0 +1,8 @@
+namespace NatFunctions.Core.Domain;
+
+public enum ChangeTrigger
+{
+    Api,
+    Timer,
+    Manual,
+}

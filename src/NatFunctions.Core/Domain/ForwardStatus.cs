@@ -1,0 +1,7 @@
+namespace NatFunctions.Core.Domain;
+
+public enum ForwardStatus
+{
+    Enabled,
+    Disabled,
+}

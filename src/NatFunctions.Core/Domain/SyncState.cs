@@ -1,0 +1,8 @@
+namespace NatFunctions.Core.Domain;
+
+public enum SyncState
+{
+    Pending,
+    Applied,
+    Failed,
+}

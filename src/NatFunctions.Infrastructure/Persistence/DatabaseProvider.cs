@@ -1,0 +1,7 @@
+namespace NatFunctions.Infrastructure.Persistence;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    SqlServer,
+}

@@ -1,0 +1,3 @@
+namespace NatFunctions.Infrastructure.Persistence;
+
+public sealed record MigrationStatus(IReadOnlyList<string> Applied, IReadOnlyList<string> Pending);
