@@ -1,7 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NatFunctions.Core.Auth;
+using NatFunctions.Core.Health;
+using NatFunctions.Infrastructure.Auth;
+using NatFunctions.Infrastructure.Health;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Storage;
 
 namespace NatFunctions.Infrastructure;
 
@@ -14,6 +20,14 @@ public static class DependencyInjection
         services.AddSingleton(TimeProvider.System);
         services.AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(databaseSettings));
         services.AddScoped<MigrationRunner>();
+        services.AddScoped<IApiKeyRepository, EfApiKeyRepository>();
+        services.AddScoped<IDatabaseHealthProbe, DatabaseHealthProbe>();
+
+        var storageSettings = StorageSettings.FromConfiguration(configuration);
+        services.AddSingleton(storageSettings);
+        services.AddSingleton<IStorageHealthProbe>(provider => new StorageHealthProbe(
+            BlobServiceClientFactory.Create(storageSettings),
+            provider.GetRequiredService<ILogger<StorageHealthProbe>>()));
         return services;
     }
 }

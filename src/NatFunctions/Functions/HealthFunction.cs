@@ -1,12 +1,21 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using NatFunctions.Contracts;
+using NatFunctions.Core.Health;
+using NatFunctions.Http;
 
 namespace NatFunctions.Functions;
 
-public sealed class HealthFunction
+public sealed class HealthFunction(HealthChecker healthChecker)
 {
     [Function("Health")]
-    public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/health")] HttpRequest request)
-        => new OkObjectResult(new { status = "healthy" });
+    [Anonymous]
+    public async Task<IActionResult> Run(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/health")] HttpRequest request)
+    {
+        var report = await healthChecker.CheckAsync(request.HttpContext.RequestAborted);
+        var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        return ApiResults.Json(status, HealthResponse.From(report));
+    }
 }

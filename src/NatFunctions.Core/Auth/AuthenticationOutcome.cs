@@ -1,0 +1,10 @@
+namespace NatFunctions.Core.Auth;
+
+public enum AuthenticationOutcome
+{
+    Authenticated,
+    Missing,
+    Invalid,
+    Expired,
+    Revoked,
+}

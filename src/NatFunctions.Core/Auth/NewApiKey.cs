@@ -1,0 +1,3 @@
+namespace NatFunctions.Core.Auth;
+
+public sealed record NewApiKey(string? Name, string? Role, DateTime? ExpiresAt);

@@ -1,0 +1,10 @@
+namespace NatFunctions.Core.Health;
+
+public enum ComponentHealth
+{
+    Ok,
+    NotConfigured,
+    Unreachable,
+    UntrustedHostKey,
+    Error,
+}

@@ -1,0 +1,8 @@
+namespace NatFunctions.Core.Health;
+
+public enum HealthStatus
+{
+    Healthy,
+    Degraded,
+    Unhealthy,
+}

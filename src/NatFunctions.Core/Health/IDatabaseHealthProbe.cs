@@ -1,0 +1,3 @@
+namespace NatFunctions.Core.Health;
+
+public interface IDatabaseHealthProbe : IHealthProbe;

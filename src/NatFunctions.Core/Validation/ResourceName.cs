@@ -1,0 +1,17 @@
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.Core.Validation;
+
+/// <summary>
+/// The one name shape used for machine ids, custom port names, pool and key names: lower-case DNS label.
+/// It cannot carry quotes, spaces or shell metacharacters, so it is safe in a VyOS description or node name.
+/// </summary>
+public static partial class ResourceName
+{
+    public const string Rule = "lower-case letters, digits and '-', 1 to 63 characters, starting and ending with a letter or digit";
+
+    public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
+
+    [GeneratedRegex("^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Pattern();
+}

@@ -1,0 +1,38 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Middleware;
+using Microsoft.Extensions.Logging;
+
+namespace NatFunctions.Http;
+
+/// <summary>
+/// Outermost middleware: gives each request a correlation id and turns any unhandled exception into a 500 problem
+/// with no internal text, logged in full under that id.
+/// </summary>
+public sealed class ExceptionMiddleware(ILogger<ExceptionMiddleware> logger) : IFunctionsWorkerMiddleware
+{
+    public async Task Invoke(FunctionContext context, FunctionExecutionDelegate next)
+    {
+        var httpContext = context.GetHttpContext();
+        var correlationId = httpContext is null ? context.InvocationId : CorrelationId.Establish(httpContext, context.InvocationId);
+        using var scope = logger.BeginScope(new Dictionary<string, object>
+        {
+            ["correlation_id"] = correlationId,
+            ["function"] = context.FunctionDefinition.Name,
+        });
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (httpContext is not null)
+        {
+            logger.LogError(exception, "Unhandled exception in {Function}, correlation id {CorrelationId}", context.FunctionDefinition.Name, correlationId);
+            if (!httpContext.Response.HasStarted)
+            {
+                httpContext.Response.Headers.Clear();
+                await Problems.Internal().WriteAsync(httpContext);
+            }
+        }
+    }
+}

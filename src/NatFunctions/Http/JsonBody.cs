@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+
+namespace NatFunctions.Http;
+
+/// <summary>
+/// Reads a request body into a typed request, with every failure a 400 that names the field: malformed JSON,
+/// wrong types, unknown or duplicate properties. Bodies over <see cref="MaxBytes"/> are refused unread (413).
+/// </summary>
+public static class JsonBody
+{
+    public const int MaxBytes = 64 * 1024;
+
+    public static async Task<JsonBodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
+        where T : class
+    {
+        if (request.ContentLength > MaxBytes)
+        {
+            return Problems.PayloadTooLarge(MaxBytes);
+        }
+
+        var buffer = new MemoryStream();
+        var chunk = new byte[8192];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > MaxBytes)
+            {
+                return Problems.PayloadTooLarge(MaxBytes);
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        if (buffer.Length == 0)
+        {
+            return Problems.BadRequest("A JSON request body is required.");
+        }
+
+        try
+        {
+            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            return value is null ? Problems.BadRequest("The request body must be a JSON object.") : value;
+        }
+        catch (JsonException exception)
+        {
+            var field = FieldName(exception.Path);
+            return Problems.BadRequest(
+                "The request body is not valid JSON for this operation.",
+                new Dictionary<string, string[]> { [field] = [Describe(exception)] });
+        }
+    }
+
+    // System.Text.Json paths look like "$.forwards[0].internal_port"; callers know fields without the "$.".
+    private static string FieldName(string? path) =>
+        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+
+    // The exception text can quote the input; only fixed phrases go back to the caller.
+    private static string Describe(JsonException exception)
+    {
+        var message = exception.Message;
+        if (message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            return "is not a known property";
+        }
+
+        if (message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return "appears more than once";
+        }
+
+        if (message.Contains("could not be converted", StringComparison.Ordinal))
+        {
+            return "has the wrong type or an unknown value";
+        }
+
+        return "is not well-formed JSON";
+    }
+}
