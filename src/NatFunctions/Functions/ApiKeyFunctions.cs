@@ -43,7 +43,7 @@ public sealed class ApiKeyFunctions(ApiKeyAdministration administration)
     {
         if (!long.TryParse(id, out var keyId))
         {
-            return Problems.NotFound($"API key {id} does not exist.");
+            return Problems.NotFound("No API key has that id.");
         }
 
         var key = await administration.GetAsync(keyId, request.HttpContext.RequestAborted);
@@ -57,7 +57,7 @@ public sealed class ApiKeyFunctions(ApiKeyAdministration administration)
     {
         if (!long.TryParse(id, out var keyId))
         {
-            return Problems.NotFound($"API key {id} does not exist.");
+            return Problems.NotFound("No API key has that id.");
         }
 
         var body = await JsonBody.ReadAsync<UpdateApiKeyRequest>(request, request.HttpContext.RequestAborted);
@@ -78,7 +78,7 @@ public sealed class ApiKeyFunctions(ApiKeyAdministration administration)
     {
         if (!long.TryParse(id, out var keyId))
         {
-            return Problems.NotFound($"API key {id} does not exist.");
+            return Problems.NotFound("No API key has that id.");
         }
 
         var deleted = await administration.DeleteAsync(keyId, request.HttpContext.RequestAborted);
