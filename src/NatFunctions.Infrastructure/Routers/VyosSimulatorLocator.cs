@@ -26,6 +26,12 @@ public static class VyosSimulatorLocator
             return besideApp;
         }
 
+        return FindRepositoryBuild();
+    }
+
+    /// <summary>The newest <c>src/NatFunctions.VyosSimulator/bin/&lt;cfg&gt;/net10.0</c> build above the app's folder.</summary>
+    public static string? FindRepositoryBuild()
+    {
         for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
         {
             var bin = new DirectoryInfo(Path.Combine(folder.FullName, "src", "NatFunctions.VyosSimulator", "bin"));
