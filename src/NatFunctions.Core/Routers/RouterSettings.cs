@@ -1,3 +1,5 @@
+using NatFunctions.Core.Vyos;
+
 namespace NatFunctions.Core.Routers;
 
 /// <summary>
@@ -10,8 +12,6 @@ public sealed record RouterSettings
     public const string DefaultRouterName = "local";
     public const string DefaultMarker = "nf";
     public const string DefaultInboundInterface = "eth0";
-    public const string DefaultVyosVersion = "1.4";
-    public static readonly IReadOnlyList<string> SupportedVyosVersions = ["1.3", "1.4", "1.5"];
     public static readonly RuleNumberRange DefaultManagedRules = new(10000, 19999);
 
     public required string Name { get; init; }
@@ -34,8 +34,8 @@ public sealed record RouterSettings
     /// <summary>Pinned host key fingerprint: base64 SHA-256 without the <c>SHA256:</c> prefix, as <c>ssh-keygen -lf</c> prints it.</summary>
     public string? HostKeySha256 { get; init; }
 
-    /// <summary><c>1.3</c>, <c>1.4</c> or <c>1.5</c>; selects command syntax and expected texts.</summary>
-    public string VyosVersion { get; init; } = DefaultVyosVersion;
+    /// <summary>Setting <c>1.3</c>, <c>1.4</c> (default) or <c>1.5</c>; selects command syntax and expected texts.</summary>
+    public VyosVersion VyosVersion { get; init; } = VyosVersion.V1_4;
 
     public string InboundInterface { get; init; } = DefaultInboundInterface;
 

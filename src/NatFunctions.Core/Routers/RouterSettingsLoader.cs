@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Core.Routers;
 
@@ -81,7 +82,7 @@ public static class RouterSettingsLoader
             PrivateKeyPassphrase = reader.Text("PrivateKeyPassphrase"),
             Password = reader.Text("Password"),
             HostKeySha256 = NormaliseFingerprint(reader.Text("HostKeySha256")),
-            VyosVersion = reader.Text("VyosVersion") ?? defaults.VyosVersion,
+            VyosVersion = reader.Version("VyosVersion") ?? defaults.VyosVersion,
             InboundInterface = reader.Text("InboundInterface") ?? defaults.InboundInterface,
             ManagedRules = reader.Range("ManagedRules") ?? defaults.ManagedRules,
             Marker = reader.Text("Marker") ?? defaults.Marker,
@@ -173,6 +174,23 @@ public static class RouterSettingsLoader
             }
 
             errors.Add($"{prefix}:{key} '{value}' is not true or false");
+            return null;
+        }
+
+        public VyosVersion? Version(string key)
+        {
+            var value = Text(key);
+            if (value is null)
+            {
+                return null;
+            }
+
+            if (VyosVersion.TryParse(value, out var version))
+            {
+                return version;
+            }
+
+            errors.Add($"{prefix}:{key} '{value}' must be one of {string.Join(", ", VyosVersion.All)}");
             return null;
         }
 

@@ -31,11 +31,6 @@ public static partial class RouterSettingsValidator
             errors.Add($"{key}:Port must be 1-65535, got {settings.Port}");
         }
 
-        if (!RouterSettings.SupportedVyosVersions.Contains(settings.VyosVersion))
-        {
-            errors.Add($"{key}:VyosVersion must be one of {string.Join(", ", RouterSettings.SupportedVyosVersions)}, got '{settings.VyosVersion}'");
-        }
-
         if (!InterfacePattern().IsMatch(settings.InboundInterface))
         {
             errors.Add($"{key}:InboundInterface '{settings.InboundInterface}' is not an interface name (e.g. eth0, pppoe0, eth1.20)");

@@ -19,7 +19,7 @@ internal sealed class SimulatorProcessOpener(RouterSettings settings) : IRouterC
         Directory.CreateDirectory(settings.StateDir!);
         IReadOnlyList<string> arguments =
         [
-            simulator, "shell", "--state-dir", settings.StateDir!, "--version", settings.VyosVersion,
+            simulator, "shell", "--state-dir", settings.StateDir!, "--version", settings.VyosVersion.ToString(),
         ];
         return Task.FromResult<IRouterTextChannel>(ProcessTextChannel.Start(VyosSimulatorLocator.DotnetHost(), arguments));
     }
