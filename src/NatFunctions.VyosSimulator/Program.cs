@@ -1,1 +1,27 @@
-namespace NatFunctions.VyosSimulator; internal static class Program { private static int Main() => 0; }
+using System.Text;
+using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator;
+
+var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
+using var output = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" };
+using var error = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
+using var input = new StreamReader(Console.OpenStandardInput(), utf8);
+
+try
+{
+    if (args.Length > 0 && args[0] == "init")
+    {
+        return InitCommand.Run(SimulatorCommandLine.ParseOptions(args[1..]), error);
+    }
+
+    // `shell …`, or whatever sshd hands a login shell (`-c COMMAND`), passed through by a wrapper script.
+    var shellArguments = args.Length > 0 && args[0] == "shell" ? args[1..] : args;
+    var options = SimulatorCommandLine.ToShellOptions(SimulatorCommandLine.ParseOptions(shellArguments));
+    return new ShellHost(options, input, output, error, TimeProvider.System).Run(CancellationToken.None);
+}
+catch (Exception exception) when (exception is ArgumentException or FormatException or ConfigCommandsFormatException or IOException)
+{
+    error.WriteLine("vyos-sim: " + exception.Message);
+    error.WriteLine(SimulatorCommandLine.Usage);
+    return 2;
+}

@@ -3,11 +3,25 @@ namespace NatFunctions.Core.Routers;
 /// <summary>
 /// One configured router, reached through whatever transport its settings name (ssh, http-api, simulated).
 /// Everything the product does to a router goes through this port; Infrastructure implements it.
+/// Callers serialise changes per router (single flight); reads may run beside them.
 /// </summary>
 public interface IRouterClient
 {
     string RouterName { get; }
 
+    RouterSettings Settings { get; }
+
     /// <summary>Connects and runs a read-only command, for health checks.</summary>
     Task<RouterProbeResult> ProbeAsync(CancellationToken cancellationToken);
+
+    /// <summary>The active configuration as <c>show configuration commands</c> prints it (op mode, raw text).</summary>
+    /// <exception cref="RouterAccessException">The router could not be read.</exception>
+    Task<string> ReadConfigurationCommandsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// One configure session: every command, <c>compare</c>, <c>commit</c> (or <c>commit-confirm</c> → read back →
+    /// <c>confirm</c>), <c>save</c>, <c>exit</c>; <c>exit discard</c> after any error. Never throws for router or
+    /// transport errors: they come back as the result's outcome.
+    /// </summary>
+    Task<RouterSessionResult> ApplyAsync(RouterChangeRequest request, CancellationToken cancellationToken);
 }

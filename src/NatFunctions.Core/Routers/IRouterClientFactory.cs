@@ -5,5 +5,6 @@ public interface IRouterClientFactory
 {
     IReadOnlyList<string> RouterNames { get; }
 
+    /// <exception cref="KeyNotFoundException">No router of that name is configured.</exception>
     IRouterClient Get(string routerName);
 }

@@ -1,0 +1,63 @@
+namespace NatFunctions.Core.Routers;
+
+/// <summary>
+/// One configure session's worth of changes. <see cref="Commands"/> are already rendered and validated by Core; the
+/// transport treats them as opaque, but still refuses anything that is not a single-line <c>set</c>/<c>delete</c>
+/// so a rendering bug can never smuggle a second command into the router's shell.
+/// </summary>
+public sealed record RouterChangeRequest
+{
+    public RouterChangeRequest(IReadOnlyList<string> commands, int commitConfirmMinutes = 0, bool save = true)
+    {
+        ArgumentNullException.ThrowIfNull(commands);
+        ArgumentOutOfRangeException.ThrowIfNegative(commitConfirmMinutes);
+        foreach (var command in commands)
+        {
+            var problem = FindProblem(command);
+            if (problem is not null)
+            {
+                throw new ArgumentException(problem, nameof(commands));
+            }
+        }
+
+        Commands = commands.ToArray();
+        CommitConfirmMinutes = commitConfirmMinutes;
+        Save = save;
+    }
+
+    public IReadOnlyList<string> Commands { get; }
+
+    /// <summary>0 = plain <c>commit</c>; otherwise <c>commit-confirm N</c>, read back, then <c>confirm</c>.</summary>
+    public int CommitConfirmMinutes { get; }
+
+    /// <summary>Run <c>save</c> after a successful commit so the change survives a reboot.</summary>
+    public bool Save { get; }
+
+    /// <summary>Uses the router's configured commit-confirm and save options.</summary>
+    public static RouterChangeRequest For(RouterSettings settings, IReadOnlyList<string> commands) =>
+        new(commands, settings.CommitConfirmMinutes, settings.SaveAfterCommit);
+
+    /// <summary>Why a line may not be sent to a router's configure mode, or null when it may.</summary>
+    public static string? FindProblem(string? command)
+    {
+        if (string.IsNullOrWhiteSpace(command))
+        {
+            return "a router command must not be empty";
+        }
+
+        if (command.Any(char.IsControl))
+        {
+            return $"a router command must not contain control characters (newline, tab, escape…): '{Printable(command)}'";
+        }
+
+        if (!command.StartsWith("set ", StringComparison.Ordinal) && !command.StartsWith("delete ", StringComparison.Ordinal))
+        {
+            return $"only 'set …' and 'delete …' commands may be sent, not '{command}'";
+        }
+
+        return null;
+    }
+
+    private static string Printable(string text) =>
+        string.Concat(text.Select(c => char.IsControl(c) ? $"\\u{(int)c:x4}" : c.ToString()));
+}

@@ -1,0 +1,21 @@
+namespace NatFunctions.Core.Routers;
+
+/// <summary>
+/// What one configure session did.
+/// </summary>
+/// <param name="Outcome">The typed result.</param>
+/// <param name="Message">VyOS's own text for Rejected/LockBusy (verbatim lines); the failure detail otherwise.</param>
+/// <param name="FailedCommand">The command VyOS refused (<c>commit</c> for commit-time errors), when Rejected.</param>
+/// <param name="Transcript">Everything sent and received, for the audit log (RouterChange.router_output).</param>
+/// <param name="ReadBack">With commit-confirm: the active <c>set</c> lines read back before <c>confirm</c>.</param>
+/// <param name="Saved">Whether <c>save</c> ran after the commit.</param>
+public sealed record RouterSessionResult(
+    RouterSessionOutcome Outcome,
+    string? Message,
+    string? FailedCommand,
+    string Transcript,
+    string? ReadBack = null,
+    bool Saved = false)
+{
+    public bool IsSuccess => Outcome is RouterSessionOutcome.Committed or RouterSessionOutcome.NoChange;
+}

@@ -1,0 +1,74 @@
+using NatFunctions.Core.Vyos;
+
+namespace NatFunctions.Core.Routers;
+
+/// <summary>
+/// One router as configured under <c>Routers:&lt;name&gt;:</c> (environment <c>Routers__&lt;name&gt;__Transport</c> …).
+/// Secrets (<see cref="PrivateKey"/>, <see cref="Password"/>) hold the secret text itself; in Azure the app setting is a
+/// Key Vault reference that the platform resolves, so the app never sees a vault URI. Built by <see cref="RouterSettingsLoader"/>.
+/// </summary>
+public sealed record RouterSettings
+{
+    public const string DefaultRouterName = "local";
+    public const string DefaultMarker = "nf";
+    public const string DefaultInboundInterface = "eth0";
+    public static readonly RuleNumberRange DefaultManagedRules = new(10000, 19999);
+
+    public required string Name { get; init; }
+
+    public required RouterTransport Transport { get; init; }
+
+    public string? Host { get; init; }
+
+    public int Port { get; init; } = 22;
+
+    public string? Username { get; init; }
+
+    /// <summary>OpenSSH or PEM private key text (not a path).</summary>
+    public string? PrivateKey { get; init; }
+
+    public string? PrivateKeyPassphrase { get; init; }
+
+    public string? Password { get; init; }
+
+    /// <summary>Pinned host key fingerprint: base64 SHA-256 without the <c>SHA256:</c> prefix, as <c>ssh-keygen -lf</c> prints it.</summary>
+    public string? HostKeySha256 { get; init; }
+
+    /// <summary>Setting <c>1.3</c>, <c>1.4</c> (default) or <c>1.5</c>; selects command syntax and expected texts.</summary>
+    public VyosVersion VyosVersion { get; init; } = VyosVersion.V1_4;
+
+    public string InboundInterface { get; init; } = DefaultInboundInterface;
+
+    public RuleNumberRange ManagedRules { get; init; } = DefaultManagedRules;
+
+    /// <summary>Ownership marker: rule descriptions start with <c>&lt;marker&gt;:</c>, DHCP mappings with <c>&lt;marker&gt;-</c>.</summary>
+    public string Marker { get; init; } = DefaultMarker;
+
+    public string? DhcpSharedNetwork { get; init; }
+
+    public string? DhcpSubnet { get; init; }
+
+    /// <summary>0 = plain <c>commit</c>; otherwise <c>commit-confirm N</c>, read back, <c>confirm</c>.</summary>
+    public int CommitConfirmMinutes { get; init; }
+
+    public bool SaveAfterCommit { get; init; } = true;
+
+    /// <summary>Simulated transport: the simulator's state folder.</summary>
+    public string? StateDir { get; init; }
+
+    /// <summary>Simulated transport: path of <c>NatFunctions.VyosSimulator.dll</c>; found automatically when empty.</summary>
+    public string? SimulatorPath { get; init; }
+
+    public int ConnectTimeoutSeconds { get; init; } = 15;
+
+    /// <summary>Longest wait for one command's prompt; a commit on a busy router can take tens of seconds.</summary>
+    public int CommandTimeoutSeconds { get; init; } = 120;
+
+    public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
+
+    public TimeSpan CommandTimeout => TimeSpan.FromSeconds(CommandTimeoutSeconds);
+
+    /// <summary>Secrets are left out so settings can be logged.</summary>
+    public override string ToString() =>
+        $"{Name} ({Transport}, {Username}@{Host}:{Port}, VyOS {VyosVersion}, rules {ManagedRules}, marker {Marker})";
+}

@@ -1,0 +1,141 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.Core.Routers;
+
+/// <summary>Checks one router's settings; every message starts with the setting key so an operator knows what to fix.</summary>
+public static partial class RouterSettingsValidator
+{
+    public static IReadOnlyList<string> Validate(RouterSettings settings)
+    {
+        var errors = new List<string>();
+        var key = $"Routers:{settings.Name}";
+
+        if (!RouterNamePattern().IsMatch(settings.Name))
+        {
+            errors.Add($"{key}: the router name must be letters, digits, '-' or '_' (at most 63)");
+        }
+
+        if (settings.Transport == RouterTransport.Ssh)
+        {
+            ValidateSsh(settings, key, errors);
+        }
+
+        if (settings.Transport == RouterTransport.HttpApi && string.IsNullOrWhiteSpace(settings.Host))
+        {
+            errors.Add($"{key}:Host is required for transport http-api");
+        }
+
+        if (settings.Port is < 1 or > 65535)
+        {
+            errors.Add($"{key}:Port must be 1-65535, got {settings.Port}");
+        }
+
+        if (!InterfacePattern().IsMatch(settings.InboundInterface))
+        {
+            errors.Add($"{key}:InboundInterface '{settings.InboundInterface}' is not an interface name (e.g. eth0, pppoe0, eth1.20)");
+        }
+
+        if (!MarkerPattern().IsMatch(settings.Marker))
+        {
+            errors.Add($"{key}:Marker '{settings.Marker}' must be a lower-case letter followed by up to 15 lower-case letters or digits");
+        }
+
+        ValidateDhcp(settings, key, errors);
+
+        if (settings.CommitConfirmMinutes is < 0 or > 1440)
+        {
+            errors.Add($"{key}:CommitConfirmMinutes must be 0 (off) to 1440, got {settings.CommitConfirmMinutes}");
+        }
+
+        if (settings.ConnectTimeoutSeconds is < 1 or > 600)
+        {
+            errors.Add($"{key}:ConnectTimeoutSeconds must be 1-600, got {settings.ConnectTimeoutSeconds}");
+        }
+
+        if (settings.CommandTimeoutSeconds is < 1 or > 3600)
+        {
+            errors.Add($"{key}:CommandTimeoutSeconds must be 1-3600, got {settings.CommandTimeoutSeconds}");
+        }
+
+        if (settings.Transport == RouterTransport.Simulated && string.IsNullOrWhiteSpace(settings.StateDir))
+        {
+            errors.Add($"{key}:StateDir is required for transport simulated");
+        }
+
+        return errors;
+    }
+
+    private static void ValidateSsh(RouterSettings settings, string key, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Host))
+        {
+            errors.Add($"{key}:Host is required for transport ssh");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.Username))
+        {
+            errors.Add($"{key}:Username is required for transport ssh");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.PrivateKey) && string.IsNullOrEmpty(settings.Password))
+        {
+            errors.Add($"{key}: transport ssh needs a credential: PrivateKey (the key text) or Password");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.HostKeySha256))
+        {
+            errors.Add($"{key}:HostKeySha256 is required for transport ssh (the router's host key fingerprint, `ssh-keygen -lf <key>.pub` without 'SHA256:')");
+        }
+        else if (!IsSha256Fingerprint(settings.HostKeySha256))
+        {
+            errors.Add($"{key}:HostKeySha256 '{settings.HostKeySha256}' is not a SHA-256 fingerprint (43 base64 characters, as `ssh-keygen -lf` prints after 'SHA256:')");
+        }
+    }
+
+    private static void ValidateDhcp(RouterSettings settings, string key, List<string> errors)
+    {
+        var hasNetwork = !string.IsNullOrWhiteSpace(settings.DhcpSharedNetwork);
+        var hasSubnet = !string.IsNullOrWhiteSpace(settings.DhcpSubnet);
+        if (hasNetwork != hasSubnet)
+        {
+            errors.Add($"{key}: DhcpSharedNetwork and DhcpSubnet go together; set both or neither");
+        }
+
+        if (hasNetwork && !DhcpNamePattern().IsMatch(settings.DhcpSharedNetwork!))
+        {
+            errors.Add($"{key}:DhcpSharedNetwork '{settings.DhcpSharedNetwork}' may only hold letters, digits, '.', '-' and '_'");
+        }
+
+        if (hasSubnet
+            && (!IPNetwork.TryParse(settings.DhcpSubnet, out var subnet)
+                || subnet.BaseAddress.AddressFamily != System.Net.Sockets.AddressFamily.InterNetwork
+                || !settings.DhcpSubnet!.Contains('/')))
+        {
+            errors.Add($"{key}:DhcpSubnet '{settings.DhcpSubnet}' is not an IPv4 network in CIDR form (e.g. 192.168.64.0/24)");
+        }
+    }
+
+    private static bool IsSha256Fingerprint(string value)
+    {
+        if (value.Length != 43)
+        {
+            return false;
+        }
+
+        Span<byte> digest = stackalloc byte[33];
+        return Convert.TryFromBase64String(value + "=", digest, out var written) && written == 32;
+    }
+
+    [GeneratedRegex("^[A-Za-z0-9_-]{1,63}$")]
+    private static partial Regex RouterNamePattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9]{0,15}$")]
+    private static partial Regex MarkerPattern();
+
+    [GeneratedRegex(@"^[a-z]+[0-9]+(\.[0-9]+)?$")]
+    private static partial Regex InterfacePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$")]
+    private static partial Regex DhcpNamePattern();
+}

@@ -1,0 +1,7 @@
+namespace NatFunctions.Core.Vyos;
+
+public enum VyosCommandOperation
+{
+    Set,
+    Delete,
+}

@@ -1,0 +1,15 @@
+namespace NatFunctions.Infrastructure.Routers;
+
+/// <summary>
+/// A bidirectional text stream to a VyOS CLI: an SSH shell, or the simulator's stdin/stdout. The CLI protocol
+/// (<see cref="VyosCliConversation"/>) runs unchanged over either, so the simulated transport exercises the same logic.
+/// </summary>
+internal interface IRouterTextChannel : IAsyncDisposable
+{
+    /// <summary>Sends one line, adding the line ending the other side expects.</summary>
+    /// <exception cref="RouterChannelException">The channel is closed.</exception>
+    Task SendLineAsync(string line, CancellationToken cancellationToken);
+
+    /// <summary>The next piece of text the CLI printed, or null once the other side has closed.</summary>
+    Task<string?> ReceiveAsync(CancellationToken cancellationToken);
+}

@@ -1,0 +1,179 @@
+using NatFunctions.Core.Routers;
+
+namespace NatFunctions.Infrastructure.Routers;
+
+/// <summary>
+/// The session contract on a VyOS CLI: <c>set terminal length 0</c>, <c>configure</c>, each command (checked as it
+/// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c>, <c>save</c>,
+/// <c>exit</c>. Any refusal ends with <c>exit discard</c>, so the router keeps its previous configuration. Works over
+/// any <see cref="IRouterTextChannel"/>; knows nothing about SSH.
+/// </summary>
+internal sealed class VyosConfigureSession(VyosCliConversation cli)
+{
+    private enum Stage
+    {
+        Preparing,
+        Committing,
+        Committed,
+    }
+
+    private Stage stage = Stage.Preparing;
+    private bool inConfigurationMode;
+
+    public async Task<RouterSessionResult> ApplyAsync(RouterChangeRequest request, CancellationToken cancellationToken)
+    {
+        string? readBack = null;
+        var saved = false;
+        try
+        {
+            await EnterOperationalModeAsync(cli, cancellationToken).ConfigureAwait(false);
+            var configure = await cli.RunAsync("configure", cancellationToken).ConfigureAwait(false);
+            if (configure.Prompt != VyosPromptKind.Configuration)
+            {
+                return Result(RouterSessionOutcome.TransportFailure, $"'configure' did not enter configuration mode: {configure.Message}");
+            }
+
+            inConfigurationMode = true;
+            foreach (var command in request.Commands)
+            {
+                var problem = RouterChangeRequest.FindProblem(command);
+                if (problem is not null)
+                {
+                    return await DiscardAsync(RouterSessionOutcome.Rejected, problem, command, cancellationToken).ConfigureAwait(false);
+                }
+
+                var reply = await cli.RunAsync(command, cancellationToken).ConfigureAwait(false);
+                if (reply.Prompt != VyosPromptKind.Configuration || VyosOutputClassifier.IsCommandError(reply.Output))
+                {
+                    return await DiscardAsync(RouterSessionOutcome.Rejected, reply.Message, command, cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            var compare = await cli.RunAsync("compare", cancellationToken).ConfigureAwait(false);
+            if (VyosOutputClassifier.IsNoChangeCompare(compare.Output))
+            {
+                return await DiscardAsync(RouterSessionOutcome.NoChange, null, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            var commitCommand = request.CommitConfirmMinutes > 0 ? $"commit-confirm {request.CommitConfirmMinutes}" : "commit";
+            stage = Stage.Committing;
+            var commit = await cli.RunAsync(commitCommand, cancellationToken).ConfigureAwait(false);
+            if (commit.Prompt == VyosPromptKind.Question)
+            {
+                commit = await cli.RunAsync("y", cancellationToken).ConfigureAwait(false);
+            }
+
+            var refusal = ClassifyCommit(commit);
+            if (refusal is not null)
+            {
+                stage = Stage.Preparing;
+                var outcome = refusal.Value;
+                return await DiscardAsync(outcome, outcome == RouterSessionOutcome.NoChange ? null : commit.Message, commitCommand, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+
+            stage = Stage.Committed;
+            if (request.CommitConfirmMinutes > 0)
+            {
+                readBack = (await cli.RunAsync("run show configuration commands", cancellationToken).ConfigureAwait(false)).Message;
+                var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
+                if (VyosOutputClassifier.IsConfirmFailure(confirm.Output))
+                {
+                    return Result(
+                        RouterSessionOutcome.TransportFailure,
+                        $"the commit is active but 'confirm' failed, so the router will revert it: {confirm.Message}",
+                        "confirm",
+                        readBack);
+                }
+            }
+
+            if (request.Save)
+            {
+                var save = await cli.RunAsync("save", cancellationToken).ConfigureAwait(false);
+                saved = !VyosOutputClassifier.IsCommandError(save.Output);
+            }
+
+            await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
+            inConfigurationMode = false;
+            await LeaveAsync(cancellationToken).ConfigureAwait(false);
+            return Result(RouterSessionOutcome.Committed, saved || !request.Save ? null : "committed but 'save' failed", null, readBack, saved);
+        }
+        catch (RouterChannelException exception)
+        {
+            return stage switch
+            {
+                Stage.Committing => Result(
+                    RouterSessionOutcome.TransportFailure,
+                    $"connection lost during the commit, so it may or may not be active; read the configuration before retrying: {exception.Message}",
+                    null,
+                    readBack),
+                Stage.Committed => Result(
+                    RouterSessionOutcome.Committed,
+                    $"committed, then the connection was lost: {exception.Message}",
+                    null,
+                    readBack,
+                    saved),
+                _ => Result(RouterSessionOutcome.TransportFailure, exception.Message),
+            };
+        }
+    }
+
+    /// <summary>Op mode with paging off, so long output never stops at a <c>--More--</c> prompt.</summary>
+    public static async Task EnterOperationalModeAsync(VyosCliConversation cli, CancellationToken cancellationToken)
+    {
+        var login = await cli.WaitForPromptAsync(cancellationToken).ConfigureAwait(false);
+        if (login.Prompt != VyosPromptKind.Operational)
+        {
+            throw new RouterChannelException($"expected the operational prompt after login, got: {login.Message}");
+        }
+
+        await cli.RunAsync("set terminal length 0", cancellationToken).ConfigureAwait(false);
+    }
+
+    private static RouterSessionOutcome? ClassifyCommit(VyosReply commit)
+    {
+        if (VyosOutputClassifier.IsLockBusy(commit.Output))
+        {
+            return RouterSessionOutcome.LockBusy;
+        }
+
+        if (VyosOutputClassifier.IsNothingToCommit(commit.Output))
+        {
+            return RouterSessionOutcome.NoChange;
+        }
+
+        if (commit.Prompt != VyosPromptKind.Configuration || VyosOutputClassifier.IsCommitFailure(commit.Output))
+        {
+            return RouterSessionOutcome.Rejected;
+        }
+
+        return null;
+    }
+
+    private async Task<RouterSessionResult> DiscardAsync(
+        RouterSessionOutcome outcome, string? message, string? failedCommand, CancellationToken cancellationToken)
+    {
+        if (inConfigurationMode)
+        {
+            try
+            {
+                await cli.RunAsync("exit discard", cancellationToken).ConfigureAwait(false);
+                inConfigurationMode = false;
+                await LeaveAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (RouterChannelException)
+            {
+                // Nothing was committed; VyOS drops an uncommitted session when its shell ends.
+            }
+        }
+
+        return Result(outcome, message, failedCommand);
+    }
+
+    private async Task LeaveAsync(CancellationToken cancellationToken) =>
+        await cli.SendWithoutReplyAsync("exit", cancellationToken).ConfigureAwait(false);
+
+    private RouterSessionResult Result(
+        RouterSessionOutcome outcome, string? message, string? failedCommand = null, string? readBack = null, bool saved = false) =>
+        new(outcome, message, failedCommand, cli.Transcript, readBack, saved);
+}

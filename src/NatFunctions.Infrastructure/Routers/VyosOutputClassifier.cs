@@ -1,0 +1,34 @@
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.Infrastructure.Routers;
+
+/// <summary>
+/// Reads VyOS's printed text, because its exit codes lie (0 after a failed set or commit). The patterns are the
+/// exact texts of vyatta-cfg and vyos-1x listed in docs/vyos-reference.md (A4, A5).
+/// </summary>
+internal static partial class VyosOutputClassifier
+{
+    /// <summary>True when a <c>set</c>/<c>delete</c> (or any config-mode command) printed an error.</summary>
+    public static bool IsCommandError(string output) => CommandError().IsMatch(output);
+
+    public static bool IsLockBusy(string output) => output.Contains("Configuration system temporarily locked", StringComparison.Ordinal);
+
+    public static bool IsCommitFailure(string output) => CommitFailure().IsMatch(output);
+
+    public static bool IsNothingToCommit(string output) => output.Contains("No configuration changes to commit", StringComparison.Ordinal);
+
+    /// <summary><c>compare</c> with no pending change (1.3 prints it without the final period).</summary>
+    public static bool IsNoChangeCompare(string output) =>
+        output.Contains("No changes between working and active configurations", StringComparison.Ordinal);
+
+    public static bool IsConfirmFailure(string output) =>
+        output.Contains("No confirm pending", StringComparison.Ordinal) || CommandError().IsMatch(output);
+
+    // "Set failed"/"Delete failed" end every refused set/delete; the others cover commands that never reach the backend.
+    [GeneratedRegex(@"^\s*(?:Set failed|Delete failed|Invalid command:|Ambiguous command:|Cannot use the .* character|Value validation failed|Configuration path: .* is not valid|Configuration path: .* requires a value|Tag node value name must not contain whitespace|Error:)", RegexOptions.Multiline)]
+    private static partial Regex CommandError();
+
+    // Commit-time refusals, including commit-confirm's (1.3 needs commit-revisions; one pending confirm at a time).
+    [GeneratedRegex(@"^\s*(?:Commit failed|Failed to generate committed config|commit-revisions is not configured|Another confirm is pending|Use commit-confirm command|commit-confirm canceled|Invalid command:)", RegexOptions.Multiline)]
+    private static partial Regex CommitFailure();
+}

@@ -1,0 +1,453 @@
+using System.Globalization;
+using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.Schema;
+using NatFunctions.VyosSimulator.State;
+
+namespace NatFunctions.VyosSimulator;
+
+/// <summary>
+/// One VyOS CLI session: op mode and configuration mode, with the texts of docs/vyos-reference.md A1–A5 and D.
+/// </summary>
+/// <remarks>
+/// Working config: VyOS mounts a session's changes as an overlay on the live active config, so another session's
+/// commit shows through wherever this session changed nothing. The simulator keeps the session's accepted
+/// set/delete commands and replays them on the current active config whenever it needs the working config;
+/// <c>compare</c> therefore shows only this session's changes, against the active config as it is now.
+/// </remarks>
+internal sealed class CliSession
+{
+    private static readonly string[] ConfigCommands =
+        ["confirm", "comment", "commit", "commit-confirm", "compare", "copy", "delete", "discard", "edit", "exit", "load", "merge", "rename", "rollback", "rollback-soft", "run", "save", "set", "show"];
+
+    private readonly ShellOptions _options;
+    private readonly StateDirectory _state;
+    private readonly TextWriter _out;
+    private readonly TextWriter _error;
+    private readonly Func<string?> _readAnswer;
+    private readonly TimeProvider _time;
+    private readonly PathResolver _resolver;
+    private readonly List<ConfigChange> _changes = [];
+
+    public CliSession(ShellOptions options, StateDirectory state, TextWriter output, TextWriter error, Func<string?> readAnswer, TimeProvider time)
+    {
+        _options = options;
+        _state = state;
+        _out = output;
+        _error = error;
+        _readAnswer = readAnswer;
+        _time = time;
+        _resolver = new PathResolver(VyosSchema.For(options.Version));
+    }
+
+    public bool InConfigMode { get; private set; }
+
+    public string Prompt => InConfigMode
+        ? $"[edit]\n{_options.UserName}@{_options.HostName}# "
+        : $"{_options.UserName}@{_options.HostName}:~$ ";
+
+    private VyosVersion Version => _options.Version;
+
+    public FaultSettings Faults => _options.Faults.OverriddenBy(FaultSettings.ReadFile(_options.StateDirectory));
+
+    /// <summary>Runs one input line; false when the session ends.</summary>
+    public bool Execute(string line, CancellationToken cancellationToken)
+    {
+        RevertExpiredCommitConfirm(cancellationToken);
+
+        var words = ShellWords.TrySplit(line);
+        if (words is null)
+        {
+            _error.Write("vbash: unexpected EOF while looking for matching quote\n");
+            return true;
+        }
+
+        if (words.Count == 0) return true;
+        if (words[0] == "source" || words[0] == ".") return true;
+        return InConfigMode ? ExecuteConfigCommand(words, cancellationToken) : ExecuteOpCommand(words, cancellationToken);
+    }
+
+    private bool ExecuteOpCommand(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        switch (words[0])
+        {
+            case "run" when words.Count > 1:
+                return ExecuteOpCommand(words.Skip(1).ToArray(), cancellationToken);
+            case "configure":
+                InConfigMode = true;
+                return true;
+            case "exit" or "logout":
+                return false;
+            case "set" when words.Count >= 3 && words[1] == "terminal":
+                return true;
+            case "show":
+                Show(words, cancellationToken);
+                return true;
+            default:
+                WriteMessage(new CliMessage([$"Invalid command: [{words[0]}]"], ToStandardError: true));
+                return true;
+        }
+    }
+
+    private void Show(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        // `show … | match TEXT` (VyOS's pipe filter) keeps the lines containing TEXT.
+        var pipe = words.ToList().IndexOf("|");
+        var command = pipe < 0 ? words : words.Take(pipe).ToArray();
+        var filter = pipe >= 0 && words.Count == pipe + 3 && words[pipe + 1] is "match" or "grep" ? words[pipe + 2] : null;
+
+        string text;
+        if (command.Count == 3 && command[1] == "configuration" && command[2] == "commands")
+        {
+            text = _state.Read(cancellationToken).ActiveConfig;
+        }
+        else if (command.Count == 2 && command[1] == "version")
+        {
+            text = $"Version:          VyOS {Version}.0\n";
+        }
+        else if (command.Count == 3 && command[1] == "host" && command[2] == "name")
+        {
+            text = _options.HostName + "\n";
+        }
+        else
+        {
+            var invalid = command.Count > 1 ? $"show [{command[1]}]" : "show";
+            WriteMessage(new CliMessage([$"Invalid command: {invalid}"], ToStandardError: true));
+            return;
+        }
+
+        if (filter is not null)
+        {
+            text = string.Concat(text.Split('\n').Where(line => line.Length > 0 && line.Contains(filter, StringComparison.Ordinal)).Select(line => line + "\n"));
+        }
+
+        _out.Write(text);
+    }
+
+    private bool ExecuteConfigCommand(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        var exact = ConfigCommands.Contains(words[0]) ? [words[0]] : ConfigCommands.Where(name => name.StartsWith(words[0], StringComparison.Ordinal)).ToArray();
+        if (exact.Length == 0)
+        {
+            WriteMessage(new CliMessage([$"Invalid command: [{words[0]}]"], ToStandardError: true));
+            return true;
+        }
+
+        if (exact.Length > 1)
+        {
+            WriteMessage(new CliMessage([$"Ambiguous command: [{words[0]}]", string.Empty, "  Possible completions:", .. exact.Select(name => "    " + name)], ToStandardError: true));
+            return true;
+        }
+
+        var arguments = words.Skip(1).ToArray();
+        switch (exact[0])
+        {
+            case "set": Set(arguments, cancellationToken); break;
+            case "delete": Delete(arguments, cancellationToken); break;
+            case "commit": Commit(arguments, cancellationToken); break;
+            case "commit-confirm": CommitConfirm(arguments, cancellationToken); break;
+            case "confirm": Confirm(cancellationToken); break;
+            case "compare": Compare(arguments, cancellationToken); break;
+            case "discard": Discard(cancellationToken); break;
+            case "save": Save(cancellationToken); break;
+            case "exit": ExitConfigMode(arguments, cancellationToken); break;
+            case "run":
+                if (arguments.Length == 0) WriteMessage(new CliMessage(["Invalid command: [run]"], ToStandardError: true));
+                else ExecuteOpCommand(arguments, cancellationToken);
+                break;
+            case "show":
+                _out.Write(ConfigCommandsRenderer.Render(Working(cancellationToken)));
+                break;
+            default:
+                _error.Write($"\n  The simulator does not implement '{exact[0]}'.\n\n");
+                break;
+        }
+
+        return true;
+    }
+
+    private void Set(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var working = Working(cancellationToken);
+        var resolved = _resolver.ResolveSet(arguments, working);
+        if (resolved.Error is not null)
+        {
+            WriteMessage(resolved.Error);
+            return;
+        }
+
+        var change = new ConfigChange(false, resolved.Path, resolved.Value, resolved.Mode);
+        var before = ConfigCommandsRenderer.Render(working);
+        change.ApplyTo(working);
+        if (ConfigCommandsRenderer.Render(working) == before && working.Exists(resolved.Path))
+        {
+            var shown = resolved.Value is null ? string.Join(' ', resolved.Path) : string.Join(' ', resolved.Path) + " " + resolved.Value;
+            WriteMessage(new CliMessage([$"Configuration path: [{shown}] already exists"]));
+            return;
+        }
+
+        _changes.Add(change);
+    }
+
+    private void Delete(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Count == 0)
+        {
+            WriteMessage(new CliMessage(["Configuration path: [] is not valid", "Delete failed"], ToStandardError: true));
+            return;
+        }
+
+        var working = Working(cancellationToken);
+        var resolved = _resolver.ResolveDelete(arguments, working);
+        if (resolved.Error is not null)
+        {
+            WriteMessage(resolved.Error);
+            return;
+        }
+
+        var node = working.Find(resolved.Path);
+        if (node is null)
+        {
+            WriteMessage(new CliMessage(["Nothing to delete (the specified node does not exist)"]));
+            return;
+        }
+
+        if (resolved.Value is not null && !node.Values.Contains(resolved.Value))
+        {
+            WriteMessage(new CliMessage(["Nothing to delete (the specified value does not exist)"]));
+            return;
+        }
+
+        _changes.Add(new ConfigChange(true, resolved.Path, resolved.Value, ValueMode.Replace));
+    }
+
+    private CommitOutcome Commit(IReadOnlyList<string> arguments, CancellationToken cancellationToken, Func<RouterState, RouterState>? alsoUnderLock = null)
+    {
+        if (arguments.Count > 0 && arguments[0] == "confirm")
+        {
+            _out.Write("Use commit-confirm command\n");
+            return CommitOutcome.Failed;
+        }
+
+        var snapshot = _state.Read(cancellationToken);
+        if (!HasChanges(snapshot))
+        {
+            _out.Write(CommitOutput.NoChangesMessage + "\n");
+            return CommitOutcome.NoChanges;
+        }
+
+        using var commitLock = _state.TryAcquireCommitLock();
+        if (commitLock is null)
+        {
+            _out.Write(CommitOutput.LockedMessage + "\n");
+            return CommitOutcome.Failed;
+        }
+
+        var faults = Faults;
+        if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), _time, cancellationToken).GetAwaiter().GetResult();
+
+        string? failureOutput = null;
+        _state.Update(current =>
+        {
+            var active = ConfigCommandsParser.Parse(current.ActiveConfig);
+            var working = active.DeepClone();
+            foreach (var change in _changes) change.ApplyTo(working);
+
+            if (faults.FailCommit is not null)
+            {
+                failureOutput = CommitOutput.Failure(Version, FirstChangedTopLevelNode(active, working), faults.FailCommit);
+                return current;
+            }
+
+            var natChanged = !SameSubtree(active, working, "nat");
+            var natError = natChanged ? NatCommitVerifier.Verify(working, Version) : null;
+            if (natError is not null)
+            {
+                // Commits are per priority subtree: the other subtrees still go active (VyOS status PARTIAL).
+                failureOutput = CommitOutput.Failure(Version, "nat", natError);
+                working.ReplaceTopLevel("nat", active.Root.FindChild("nat"));
+            }
+
+            var next = current with { ActiveConfig = ConfigCommandsRenderer.Render(working) };
+            return alsoUnderLock is null || failureOutput is not null ? next : alsoUnderLock(next);
+        }, cancellationToken);
+
+        if (failureOutput is not null)
+        {
+            _out.Write(failureOutput);
+            return CommitOutcome.Failed;
+        }
+
+        _changes.Clear();
+        if (faults.DropAfterCommit == true) throw new SessionDroppedException("drop after commit");
+        return CommitOutcome.Committed;
+    }
+
+    private void CommitConfirm(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var minutes = 10;
+        if (arguments.Count > 0 && arguments[0] != "comment" && !int.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out minutes))
+        {
+            WriteMessage(new CliMessage([$"Invalid value '{arguments[0]}'"], ToStandardError: true));
+            return;
+        }
+
+        var snapshot = _state.Read(cancellationToken);
+        var pendingText = "Another confirm is pending";
+        if (Version == VyosVersion.V1_3)
+        {
+            if (!Working(cancellationToken).Exists(["system", "config-management", "commit-revisions"]))
+            {
+                _out.Write("commit-revisions is not configured.\n");
+                return;
+            }
+
+            if (snapshot.PendingConfirm is not null)
+            {
+                _out.Write(pendingText + "\n");
+                return;
+            }
+
+            _out.Write($"commit confirm will be automatically reboot in {minutes} minutes unless confirmed\nProceed? [confirm]");
+        }
+        else
+        {
+            if (snapshot.PendingConfirm is not null)
+            {
+                _out.Write(pendingText + "\n");
+                return;
+            }
+
+            if (snapshot.ActiveConfig != snapshot.SavedConfig) _out.Write("\nYou should save previous commits before commit-confirm !\n");
+            _out.Write($"\ncommit-confirm will automatically {RevertVerb} in {minutes} minutes unless changes\nare confirmed.\n\nProceed ? [Y/n] ");
+        }
+
+        _out.Flush();
+        var answer = (_readAnswer() ?? string.Empty).Trim();
+        _out.Write("\n");
+        if (answer.Length > 0 && !answer.StartsWith('y') && !answer.StartsWith('Y'))
+        {
+            _out.Write("commit-confirm canceled\n");
+            return;
+        }
+
+        var deadline = _time.GetUtcNow().AddMilliseconds((double)minutes * _options.MinuteMilliseconds);
+        var outcome = Commit([], cancellationToken, committed => committed with
+        {
+            // 1.5 reloads the last confirmed config; 1.3/1.4 reboot into the saved config (null: read it at revert time).
+            PendingConfirm = new CommitConfirmState(deadline, minutes, Version == VyosVersion.V1_5 ? snapshot.ActiveConfig : null),
+        });
+
+        if (outcome == CommitOutcome.Committed && Version != VyosVersion.V1_3)
+        {
+            _out.Write($"Initialized commit-confirm; {minutes} minutes to confirm before {RevertVerb}\n");
+        }
+    }
+
+    private string RevertVerb => Version == VyosVersion.V1_5 ? "reload" : "reboot";
+
+    private void Confirm(CancellationToken cancellationToken)
+    {
+        var hadPending = false;
+        _state.Update(current =>
+        {
+            hadPending = current.PendingConfirm is not null;
+            return current with { PendingConfirm = null };
+        }, cancellationToken);
+
+        if (!hadPending) _out.Write("No confirm pending\n");
+        else if (Version == VyosVersion.V1_4) _out.Write("Reboot timer stopped\n");
+        else if (Version == VyosVersion.V1_5) _out.Write("Reload timer stopped\n");
+    }
+
+    private void RevertExpiredCommitConfirm(CancellationToken cancellationToken)
+    {
+        if (!_state.IsInitialized) return;
+        var now = _time.GetUtcNow();
+        _state.Update(current =>
+        {
+            if (current.PendingConfirm is not { } pending || now < pending.Deadline) return current;
+            return current with { ActiveConfig = pending.RevertConfig ?? current.SavedConfig, PendingConfirm = null };
+        }, cancellationToken);
+    }
+
+    private void Compare(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        var snapshot = _state.Read(cancellationToken);
+        var working = Working(snapshot);
+        var againstSaved = arguments.Count > 0 && arguments[0] == "saved";
+        var asCommands = arguments.Count > 0 && arguments[^1] == "commands";
+        var reference = ConfigCommandsParser.Parse(againstSaved ? snapshot.SavedConfig : snapshot.ActiveConfig);
+
+        var diff = ConfigComparison.Diff(reference, working, asCommands);
+        if (diff.Count == 0)
+        {
+            var period = Version == VyosVersion.V1_3 ? string.Empty : ".";
+            _out.Write($"No changes between working and {(againstSaved ? "saved" : "active")} configurations{period}\n");
+            return;
+        }
+
+        foreach (var line in diff) _out.Write(line + "\n");
+    }
+
+    private void Discard(CancellationToken cancellationToken)
+    {
+        var hadChanges = HasChanges(_state.Read(cancellationToken));
+        _changes.Clear();
+        _out.Write(hadChanges ? "Changes have been discarded\n" : "No changes have been discarded\n");
+    }
+
+    private void Save(CancellationToken cancellationToken)
+    {
+        if (HasChanges(_state.Read(cancellationToken))) _out.Write("Warning: you have uncommitted changes that will not be saved.\n");
+        _state.Update(current => current with { SavedConfig = current.ActiveConfig }, cancellationToken);
+        if (Version == VyosVersion.V1_3) _out.Write("Saving configuration to '/config/config.boot'...\nDone\n");
+    }
+
+    private void ExitConfigMode(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    {
+        if (arguments.Count > 0 && arguments[0] == "discard")
+        {
+            _changes.Clear();
+            InConfigMode = false;
+            return;
+        }
+
+        var snapshot = _state.Read(cancellationToken);
+        if (HasChanges(snapshot))
+        {
+            _out.Write("Cannot exit: configuration modified.\nUse 'exit discard' to discard the changes and exit.\n");
+            return;
+        }
+
+        if (snapshot.ActiveConfig != snapshot.SavedConfig) _out.Write("Warning: configuration changes have not been saved.\n");
+        _changes.Clear();
+        InConfigMode = false;
+    }
+
+    private bool HasChanges(RouterState snapshot) =>
+        _changes.Count > 0 && !Working(snapshot).ContentEquals(ConfigCommandsParser.Parse(snapshot.ActiveConfig));
+
+    private ConfigTree Working(CancellationToken cancellationToken) => Working(_state.Read(cancellationToken));
+
+    private ConfigTree Working(RouterState snapshot)
+    {
+        var working = ConfigCommandsParser.Parse(snapshot.ActiveConfig);
+        foreach (var change in _changes) change.ApplyTo(working);
+        return working;
+    }
+
+    private static bool SameSubtree(ConfigTree left, ConfigTree right, string name)
+    {
+        var a = left.Root.FindChild(name);
+        var b = right.Root.FindChild(name);
+        return a is null ? b is null : b is not null && a.ContentEquals(b);
+    }
+
+    private static string FirstChangedTopLevelNode(ConfigTree before, ConfigTree after)
+    {
+        var names = before.Root.Children.Select(node => node.Name).Union(after.Root.Children.Select(node => node.Name));
+        return names.FirstOrDefault(name => !SameSubtree(before, after, name)) ?? "nat";
+    }
+
+    private void WriteMessage(CliMessage message) => (message.ToStandardError ? _error : _out).Write(message.Render());
+}

@@ -1,0 +1,8 @@
+namespace NatFunctions.VyosSimulator;
+
+internal enum CommitOutcome
+{
+    Committed,
+    NoChanges,
+    Failed,
+}

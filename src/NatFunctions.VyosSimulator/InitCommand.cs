@@ -1,0 +1,30 @@
+using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.State;
+
+namespace NatFunctions.VyosSimulator;
+
+/// <summary>
+/// <c>init --state-dir DIR [--config FILE]</c>: makes FILE (<c>show configuration commands</c> text) the active and
+/// saved configuration. The text is kept as given (blank lines dropped), so <c>show configuration commands</c>
+/// prints it back exactly, even where the parser's rendering might differ; such a difference is reported on stderr.
+/// </summary>
+internal static class InitCommand
+{
+    public static int Run(Dictionary<string, string?> options, TextWriter error)
+    {
+        var stateDirectory = options.GetValueOrDefault("state-dir") ?? throw new ArgumentException("--state-dir is required.");
+        var configFile = options.GetValueOrDefault("config");
+        var text = configFile is null ? string.Empty : File.ReadAllText(configFile);
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(line => line.Length > 0);
+        var normalized = string.Concat(lines.Select(line => line + "\n"));
+
+        var rendered = ConfigCommandsRenderer.Render(ConfigCommandsParser.Parse(normalized));
+        if (rendered != normalized)
+        {
+            error.Write("vyos-sim: warning: the configuration does not print back identically after a change; check its order and quoting.\n");
+        }
+
+        new StateDirectory(stateDirectory).Initialize(normalized);
+        return 0;
+    }
+}

@@ -1,0 +1,8 @@
+namespace NatFunctions.VyosSimulator.Schema;
+
+internal enum SchemaNodeKind
+{
+    Node,
+    Tag,
+    Leaf,
+}

@@ -1,0 +1,156 @@
+using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.VyosSimulator.Schema;
+
+/// <summary>The VyOS validators the NAT and DHCP nodes use, with their failure texts (docs/vyos-reference.md C2).</summary>
+internal static partial class Validators
+{
+    private static readonly Lazy<HashSet<string>> ServiceNames = new(LoadServiceNames);
+
+    public static ValueValidator Ipv4Address { get; } = new(IsIpv4Address, value => $"Error: {value} is not a valid IPv4 address");
+
+    public static ValueValidator Ipv4Range { get; } = new(IsIpv4Range, value => $"Error: {value} is not a valid IPv4 address range");
+
+    public static ValueValidator MacAddress { get; } = new(value => MacPattern().IsMatch(value), value => $"Error: {value} is not a valid MAC address");
+
+    public static ValueValidator Ipv4Prefix(bool allowHostBits) =>
+        new(value => IsIpv4Prefix(value, allowHostBits), value => $"Error: {value} is not a valid IPv4 prefix");
+
+    /// <summary>The <c>-exclude</c> variants: the same check behind a leading <c>!</c>.</summary>
+    public static ValueValidator Excluded(ValueValidator inner) =>
+        new(value => value.StartsWith('!') && inner.Accepts(value[1..]), inner.FailureText);
+
+    public static ValueValidator Regex(string pattern) =>
+        new(value => System.Text.RegularExpressions.Regex.IsMatch(value, "^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromSeconds(1)), _ => null);
+
+    public static ValueValidator NumericRange(long minimum, long maximum) => new(
+        value => long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= minimum && number <= maximum,
+        value => long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out _)
+            ? "Number is not in any of allowed ranges"
+            : $"'{value}' is not a valid integer number");
+
+    /// <summary>1.4+ <c>port-multi</c>: comma list of ports, ranges and service names, each optionally negated.</summary>
+    public static ValueValidator PortMulti { get; } = new(
+        value => PortMultiFailure(value) is null,
+        PortMultiFailure);
+
+    /// <summary>1.4+ <c>port-range</c>: one port, one range or one service name.</summary>
+    public static ValueValidator PortRange { get; } = new(
+        value => PortRangeFailure(value) is null,
+        PortRangeFailure);
+
+    /// <summary><c>ip-protocol</c>; 1.3's version prints nothing on failure.</summary>
+    public static ValueValidator IpProtocol(bool printsError) => new(
+        IsIpProtocol,
+        value => printsError ? $"Error: {value} is not a valid IP protocol" : null);
+
+    public static ValueValidator Anything { get; } = new(_ => true, _ => null);
+
+    private static bool IsIpv4Address(string value)
+    {
+        if (!Ipv4Pattern().IsMatch(value)) return false;
+        return value.Split('.').All(part => int.Parse(part, CultureInfo.InvariantCulture) <= 255 && (part.Length == 1 || part[0] != '0'));
+    }
+
+    private static bool IsIpv4Prefix(string value, bool allowHostBits)
+    {
+        var slash = value.IndexOf('/');
+        if (slash < 0 || !IsIpv4Address(value[..slash])) return false;
+        if (!int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > 32) return false;
+        if (allowHostBits) return true;
+
+        var address = ToNumber(value[..slash]);
+        var mask = length == 0 ? 0u : uint.MaxValue << (32 - length);
+        return (address & ~mask) == 0;
+    }
+
+    private static bool IsIpv4Range(string value)
+    {
+        var parts = value.Split('-');
+        return parts.Length == 2 && IsIpv4Address(parts[0]) && IsIpv4Address(parts[1]) && ToNumber(parts[0]) <= ToNumber(parts[1]);
+    }
+
+    private static uint ToNumber(string address)
+    {
+        var bytes = IPAddress.Parse(address).GetAddressBytes();
+        return (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
+    }
+
+    private static string? PortMultiFailure(string value)
+    {
+        foreach (var element in value.Split(','))
+        {
+            var port = element.StartsWith('!') ? element[1..] : element;
+            var failure = SinglePortFailure(port, "port", "port range");
+            if (failure is not null) return failure;
+        }
+
+        return null;
+    }
+
+    private static string? PortRangeFailure(string value) => SinglePortFailure(value, "port or port range", "port or port range");
+
+    private static string? SinglePortFailure(string port, string portNoun, string rangeNoun)
+    {
+        if (port.Contains('-'))
+        {
+            var bounds = port.Split('-');
+            var valid = bounds.Length == 2
+                && int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var low)
+                && int.TryParse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture, out var high)
+                && low is >= 1 and <= 65535 && high is >= 1 and <= 65535 && low <= high;
+            if (valid) return null;
+            if (ServiceNames.Value.Contains(port)) return null;
+            return $"Error: {port} is not a valid {rangeNoun}";
+        }
+
+        if (port.Length > 0 && port.All(char.IsAsciiDigit))
+        {
+            return int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number is >= 1 and <= 65535
+                ? null
+                : $"Error: {port} is not a valid {portNoun}";
+        }
+
+        return ServiceNames.Value.Contains(port) ? null : $"Error: {port} is not a valid service name";
+    }
+
+    private static bool IsIpProtocol(string value)
+    {
+        if (value.Length > 0 && value.All(char.IsAsciiDigit))
+        {
+            return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 255;
+        }
+
+        return ProtocolPattern().IsMatch(value);
+    }
+
+    private static HashSet<string> LoadServiceNames()
+    {
+        // VyOS checks /etc/services; use this machine's copy, with the common names as a floor.
+        var names = new HashSet<string>(StringComparer.Ordinal) { "ftp", "ssh", "telnet", "smtp", "domain", "http", "https", "pop3", "imap", "ntp", "snmp", "ldap", "rdp", "ms-wbt-server" };
+        const string servicesFile = "/etc/services";
+        if (!File.Exists(servicesFile)) return names;
+
+        foreach (var line in File.ReadLines(servicesFile))
+        {
+            var content = line.Split('#')[0];
+            var fields = content.Split([' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length < 2) continue;
+            names.Add(fields[0]);
+            foreach (var alias in fields.Skip(2)) names.Add(alias);
+        }
+
+        return names;
+    }
+
+    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
+    private static partial Regex Ipv4Pattern();
+
+    [GeneratedRegex("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$")]
+    private static partial Regex MacPattern();
+
+    [GeneratedRegex(@"^!?\b(all|ip|hopopt|icmp|igmp|ggp|ipencap|st|tcp|egp|igp|pup|udp|tcp_udp|hmp|xns-idp|rdp|iso-tp4|dccp|xtp|ddp|idpr-cmtp|ipv6|ipv6-route|ipv6-frag|idrp|rsvp|gre|esp|ah|skip|ipv6-icmp|ipv6-nonxt|ipv6-opts|rspf|vmtp|eigrp|ospf|ax\.25|ipip|etherip|encap|pim|ipcomp|vrrp|l2tp|isis|sctp|fc|mobility-header|udplite|mpls-in-ip|manet|hip|shim6|wesp|rohc)\b")]
+    private static partial Regex ProtocolPattern();
+}

@@ -1,0 +1,25 @@
+using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.State;
+
+namespace NatFunctions.VyosSimulator;
+
+/// <summary>Settings of one <c>shell</c> process (one SSH session).</summary>
+internal sealed record ShellOptions
+{
+    public required string StateDirectory { get; init; }
+
+    public VyosVersion Version { get; init; } = VyosVersion.V1_4;
+
+    public string HostName { get; init; } = "vyos";
+
+    public string UserName { get; init; } = Environment.GetEnvironmentVariable("USER") is { Length: > 0 } user ? user : Environment.UserName;
+
+    /// <summary>Length of a commit-confirm "minute" in milliseconds, so tests can watch a revert happen.</summary>
+    public int MinuteMilliseconds { get; init; } = 60_000;
+
+    /// <summary>Faults from the command line; <c>DIR/faults.json</c> overrides them field by field.</summary>
+    public FaultSettings Faults { get; init; } = new();
+
+    /// <summary>The <c>-c COMMAND</c> sshd passes to a login shell, or null for an interactive session.</summary>
+    public string? Command { get; init; }
+}

@@ -1,0 +1,54 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace NatFunctions.VyosSimulator.State;
+
+/// <summary>
+/// Faults for tests. Given on the command line, and overridden per field by <c>DIR/faults.json</c>, which is
+/// re-read before every command so a test can change faults without restarting sshd, e.g.
+/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "commitDelayMs": 2000}</c>.
+/// </summary>
+internal sealed record FaultSettings
+{
+    public const string FileName = "faults.json";
+
+    private static readonly JsonSerializerOptions JsonOptions = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+
+    /// <summary>After this many commands of a session the connection drops (the process exits with 255).</summary>
+    [JsonPropertyName("dropAfterCommands")]
+    public int? DropAfterCommands { get; init; }
+
+    /// <summary>The process exits right after a commit took effect, before printing anything.</summary>
+    [JsonPropertyName("dropAfterCommit")]
+    public bool? DropAfterCommit { get; init; }
+
+    /// <summary>Every commit fails with this message (framed like a conf-script error of the first changed node).</summary>
+    [JsonPropertyName("failCommit")]
+    public string? FailCommit { get; init; }
+
+    [JsonPropertyName("commitDelayMs")]
+    public int? CommitDelayMs { get; init; }
+
+    public FaultSettings OverriddenBy(FaultSettings other) => new()
+    {
+        DropAfterCommands = other.DropAfterCommands ?? DropAfterCommands,
+        DropAfterCommit = other.DropAfterCommit ?? DropAfterCommit,
+        FailCommit = other.FailCommit ?? FailCommit,
+        CommitDelayMs = other.CommitDelayMs ?? CommitDelayMs,
+    };
+
+    public static FaultSettings ReadFile(string stateDirectory)
+    {
+        var path = Path.Combine(stateDirectory, FileName);
+        if (!File.Exists(path)) return new FaultSettings();
+        try
+        {
+            return JsonSerializer.Deserialize<FaultSettings>(File.ReadAllText(path), JsonOptions) ?? new FaultSettings();
+        }
+        catch (Exception error) when (error is JsonException or IOException)
+        {
+            // A test may be rewriting the file right now; the next command reads it again.
+            return new FaultSettings();
+        }
+    }
+}

@@ -1,0 +1,234 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using NatFunctions.Core.Routers;
+using NatFunctions.Infrastructure.Routers;
+
+namespace NatFunctions.IntegrationTests.Ssh;
+
+/// <summary>
+/// A real OpenSSH server on 127.0.0.1 whose test user's login shell is the VyOS simulator, so the product's SSH.NET
+/// driver runs its real code path. Runs sshd as root (tests run as root here and in CI) with its own config, host
+/// key, authorized key and user; each test gets a fresh router state through <see cref="StartRouterAsync"/>.
+/// </summary>
+[SupportedOSPlatform("linux")]
+public sealed class SimulatedVyosSshServer : IAsyncLifetime
+{
+    public const string UserPassword = "nf-test-Passw0rd";
+    private const string SshdPath = "/usr/sbin/sshd";
+
+    private readonly string root = Path.Combine(Path.GetTempPath(), "nf-sshd-" + Guid.NewGuid().ToString("N")[..10]);
+    private Process? sshd;
+    private int stateCounter;
+
+    public string UserName { get; } = "nfvy" + Guid.NewGuid().ToString("N")[..8];
+
+    public int Port { get; private set; }
+
+    public string HostKeySha256 { get; private set; } = string.Empty;
+
+    public string ClientPrivateKey { get; private set; } = string.Empty;
+
+    public string LogPath => Path.Combine(root, "sshd.log");
+
+    /// <summary>State folder of the router the next SSH login will see.</summary>
+    public string StateDir { get; private set; } = string.Empty;
+
+    private string SimulatorDll => Path.Combine(root, "simulator", VyosSimulatorLocator.AssemblyFileName);
+
+    private string SessionSettingsPath => Path.Combine(root, "simulator.env");
+
+    public async Task InitializeAsync()
+    {
+        if (!Environment.UserName.Equals("root", StringComparison.Ordinal))
+        {
+            throw new InvalidOperationException("The sshd tests start sshd and add a user, so they must run as root (as CI does).");
+        }
+
+        if (!File.Exists(SshdPath))
+        {
+            throw new InvalidOperationException("openssh-server is not installed: apt-get install -y --no-install-recommends openssh-server");
+        }
+
+        Directory.CreateDirectory(root);
+        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        CopySimulator();
+        await CreateKeysAsync();
+        await CreateUserAsync();
+        Port = FreePort();
+        await WriteConfigAsync();
+        Directory.CreateDirectory("/run/sshd");
+        await ExternalCommand.RunAsync(SshdPath, ["-t", "-f", Path.Combine(root, "sshd_config")]);
+        sshd = Process.Start(new ProcessStartInfo(SshdPath)
+        {
+            ArgumentList = { "-D", "-f", Path.Combine(root, "sshd_config"), "-E", LogPath },
+            UseShellExecute = false,
+        }) ?? throw new InvalidOperationException("could not start sshd");
+        await WaitUntilListeningAsync();
+        await StartRouterAsync("1.4");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (sshd is { HasExited: false })
+        {
+            sshd.Kill();
+            await sshd.WaitForExitAsync();
+        }
+
+        sshd?.Dispose();
+        try
+        {
+            await ExternalCommand.RunAsync("userdel", ["-f", UserName]);
+        }
+        catch (InvalidOperationException)
+        {
+            // A session process may still be ending; the user is unique per run, so a leftover harms nothing.
+        }
+
+        Directory.Delete(root, recursive: true);
+    }
+
+    /// <summary>
+    /// A new, empty (or <paramref name="initialConfig"/>-loaded) router for the next logins, with extra simulator
+    /// arguments for fault injection (e.g. <c>--commit-delay-ms 5000</c>).
+    /// </summary>
+    public async Task StartRouterAsync(string vyosVersion, string? initialConfig = null, string extraArguments = "")
+    {
+        StateDir = Path.Combine(root, $"state-{Interlocked.Increment(ref stateCounter)}");
+        Directory.CreateDirectory(StateDir);
+        if (initialConfig is not null)
+        {
+            var configFile = Path.Combine(root, "initial.config");
+            await File.WriteAllTextAsync(configFile, initialConfig);
+            await ExternalCommand.RunAsync(VyosSimulatorLocator.DotnetHost(), [SimulatorDll, "init", "--state-dir", StateDir, "--config", configFile]);
+        }
+
+        await ExternalCommand.RunAsync("chown", ["-R", UserName, StateDir]);
+        await File.WriteAllTextAsync(
+            SessionSettingsPath,
+            $"STATE_DIR='{StateDir}'\nVYOS_VERSION='{vyosVersion}'\nEXTRA_ARGS='{extraArguments}'\n");
+    }
+
+    public RouterSettings RouterSettings(string name = "edge") => new()
+    {
+        Name = name,
+        Transport = RouterTransport.Ssh,
+        Host = "127.0.0.1",
+        Port = Port,
+        Username = UserName,
+        PrivateKey = ClientPrivateKey,
+        HostKeySha256 = HostKeySha256,
+        ConnectTimeoutSeconds = 10,
+        CommandTimeoutSeconds = 30,
+    };
+
+    /// <summary>How many SSH logins sshd accepted so far (one per TCP connection).</summary>
+    public int AcceptedLogins() =>
+        File.ReadAllLines(LogPath).Count(line => line.Contains($"Accepted ", StringComparison.Ordinal) && line.Contains($" for {UserName} ", StringComparison.Ordinal));
+
+    private void CopySimulator()
+    {
+        // sshd runs the simulator as the unprivileged test user, who may not be able to read the build folder.
+        var build = VyosSimulatorLocator.FindRepositoryBuild()
+            ?? throw new InvalidOperationException("Build src/NatFunctions.VyosSimulator first (the test project references it).");
+        var source = Path.GetDirectoryName(build)!;
+        var target = Path.Combine(root, "simulator");
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+    }
+
+    private async Task CreateKeysAsync()
+    {
+        var hostKey = Path.Combine(root, "ssh_host_ed25519_key");
+        var clientKey = Path.Combine(root, "client_ed25519");
+        await ExternalCommand.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "nf-test-host", "-f", hostKey]);
+        await ExternalCommand.RunAsync("ssh-keygen", ["-q", "-t", "ed25519", "-N", "", "-C", "nf-test-client", "-f", clientKey]);
+        HostKeySha256 = FingerprintOf(await File.ReadAllTextAsync(hostKey + ".pub"));
+        ClientPrivateKey = await File.ReadAllTextAsync(clientKey);
+        File.Copy(clientKey + ".pub", Path.Combine(root, "authorized_keys"));
+    }
+
+    /// <summary>The SHA-256 fingerprint as <c>ssh-keygen -lf</c> prints it, without <c>SHA256:</c>.</summary>
+    public static string FingerprintOf(string publicKeyLine)
+    {
+        var blob = Convert.FromBase64String(publicKeyLine.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
+        return Convert.ToBase64String(SHA256.HashData(blob)).TrimEnd('=');
+    }
+
+    private async Task CreateUserAsync()
+    {
+        var home = Path.Combine(root, "home");
+        Directory.CreateDirectory(home);
+        var shell = Path.Combine(root, "vyos-login-shell");
+        // sshd starts the login shell with no arguments for an interactive session and with "-c COMMAND" for exec.
+        await File.WriteAllTextAsync(shell, $"""
+            #!/bin/sh
+            . '{SessionSettingsPath}'
+            export DOTNET_NOLOGO=1 DOTNET_CLI_TELEMETRY_OPTOUT=1
+            exec '{VyosSimulatorLocator.DotnetHost()}' '{SimulatorDll}' shell --state-dir "$STATE_DIR" --version "$VYOS_VERSION" $EXTRA_ARGS "$@"
+
+            """.Replace("\r", string.Empty, StringComparison.Ordinal));
+        File.SetUnixFileMode(shell, (UnixFileMode)0b111_101_101);
+        await ExternalCommand.RunAsync("useradd", ["-M", "-d", home, "-s", shell, UserName]);
+        await ExternalCommand.RunAsync("usermod", ["-p", "*", UserName]);
+        await ExternalCommand.RunAsync("chpasswd", [], $"{UserName}:{UserPassword}\n");
+        await ExternalCommand.RunAsync("chown", [UserName, home]);
+    }
+
+    private Task WriteConfigAsync() => File.WriteAllTextAsync(Path.Combine(root, "sshd_config"), $"""
+        Port {Port}
+        ListenAddress 127.0.0.1
+        HostKey {Path.Combine(root, "ssh_host_ed25519_key")}
+        PidFile {Path.Combine(root, "sshd.pid")}
+        AuthorizedKeysFile {Path.Combine(root, "authorized_keys")}
+        StrictModes no
+        UsePAM no
+        PubkeyAuthentication yes
+        PasswordAuthentication yes
+        KbdInteractiveAuthentication no
+        AllowUsers {UserName}
+        PrintMotd no
+        PrintLastLog no
+        LogLevel VERBOSE
+        MaxSessions 20
+
+        """);
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private async Task WaitUntilListeningAsync()
+    {
+        for (var attempt = 0; attempt < 100; attempt++)
+        {
+            if (sshd!.HasExited)
+            {
+                throw new InvalidOperationException($"sshd exited with {sshd.ExitCode}: {await File.ReadAllTextAsync(LogPath)}");
+            }
+
+            try
+            {
+                using var probe = new TcpClient();
+                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                return;
+            }
+            catch (SocketException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{Port}");
+    }
+}
