@@ -7,6 +7,7 @@ using NatFunctions.Core.Health;
 using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Routers;
 using NatFunctions.Infrastructure.Storage;
 
 namespace NatFunctions.Infrastructure;
@@ -28,6 +29,7 @@ public static class DependencyInjection
         services.AddSingleton<IStorageHealthProbe>(provider => new StorageHealthProbe(
             BlobServiceClientFactory.Create(storageSettings),
             provider.GetRequiredService<ILogger<StorageHealthProbe>>()));
+        services.AddRouters(configuration);
         return services;
     }
 }
