@@ -170,6 +170,25 @@ public sealed class SimulatorSessionTests
     }
 
     [Fact]
+    public async Task Another_sessions_commit_shows_through_and_compare_shows_only_own_changes()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+        await using var first = router.StartShell();
+        await first.SendAsync("configure\nset system time-zone UTC\n", _token);
+        await first.WaitForStdoutAsync("[edit]\nvyos@r1# ", _token, occurrences: 2);
+
+        var second = await router.RunSessionAsync(["configure", "set system domain-name example.net", "commit", "exit", "exit"], _token);
+        Assert.Equal(0, second.ExitCode);
+
+        await first.SendAsync("compare commands\ncommit\nexit\nexit\n", _token);
+        Assert.Equal(0, await first.WaitForExitAsync(_token));
+        Assert.Contains("vyos@r1# set system time-zone 'UTC'\n[edit]\n", first.Stdout);
+        var shown = await router.ShowConfigurationCommandsAsync(_token);
+        Assert.Contains("set system domain-name 'example.net'\nset system host-name 'r1'\n", shown);
+        Assert.Contains("set system time-zone 'UTC'\n", shown);
+    }
+
+    [Fact]
     public async Task Commit_confirm_without_confirm_reverts_to_the_saved_config()
     {
         using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
