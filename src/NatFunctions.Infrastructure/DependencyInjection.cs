@@ -6,7 +6,9 @@ using NatFunctions.Core.Auth;
 using NatFunctions.Core.Health;
 using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Provisioning;
 using NatFunctions.Infrastructure.Routers;
 using NatFunctions.Infrastructure.Storage;
 
@@ -23,6 +25,7 @@ public static class DependencyInjection
         services.AddScoped<MigrationRunner>();
         services.AddScoped<IApiKeyRepository, EfApiKeyRepository>();
         services.AddScoped<IDatabaseHealthProbe, DatabaseHealthProbe>();
+        services.AddScoped<IProvisioningStore, EfProvisioningStore>();
 
         var storageSettings = StorageSettings.FromConfiguration(configuration);
         services.AddSingleton(storageSettings);
