@@ -123,6 +123,41 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         CommandTimeoutSeconds = 30,
     };
 
+    /// <summary>
+    /// Cuts every open SSH connection from the server side, as a router reboot or a firewall timeout would, by
+    /// killing the per-connection children of the sshd this fixture started.
+    /// </summary>
+    public async Task DropConnectionsAsync()
+    {
+        foreach (var child in ChildProcessIds(sshd!.Id))
+        {
+            await ExternalCommand.RunAsync("kill", ["-9", child.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static IEnumerable<int> ChildProcessIds(int parent)
+    {
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")).Where(File.Exists))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(stat);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+            {
+                yield return int.Parse(text[..text.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
+
     /// <summary>How many SSH logins sshd accepted so far (one per TCP connection).</summary>
     public int AcceptedLogins() =>
         File.ReadAllLines(LogPath).Count(line => line.Contains($"Accepted ", StringComparison.Ordinal) && line.Contains($" for {UserName} ", StringComparison.Ordinal));

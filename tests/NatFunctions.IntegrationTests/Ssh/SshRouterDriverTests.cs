@@ -230,6 +230,22 @@ public sealed class SshRouterDriverTests(SimulatedVyosSshServer server)
     }
 
     [Fact]
+    public async Task A_connection_the_server_dropped_is_re_established_for_the_next_session()
+    {
+        await server.StartRouterAsync("1.4");
+        using var factory = Factory(server.RouterSettings());
+        var router = factory.Get("edge");
+        await router.ReadConfigurationCommandsAsync(None);
+        var loginsBefore = server.AcceptedLogins();
+
+        await server.DropConnectionsAsync();
+        var result = await router.ApplyAsync(new RouterChangeRequest(NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22)), None);
+
+        Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
+        Assert.Equal(loginsBefore + 1, server.AcceptedLogins());
+    }
+
+    [Fact]
     public async Task Commit_confirm_reads_back_and_confirms_so_the_change_survives_the_timer()
     {
         await server.StartRouterAsync("1.4", extraArguments: "--minute-ms 300");
