@@ -248,14 +248,15 @@ public sealed class SshRouterDriverTests(SimulatedVyosSshServer server)
     [Fact]
     public async Task Commit_confirm_reads_back_and_confirms_so_the_change_survives_the_timer()
     {
-        await server.StartRouterAsync("1.4", extraArguments: "--minute-ms 300");
+        // A simulated minute long enough for the session to confirm even on a loaded machine.
+        await server.StartRouterAsync("1.4", extraArguments: "--minute-ms 4000");
         using var factory = Factory(server.RouterSettings());
         var router = factory.Get("edge");
         var commands = NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22);
 
         var result = await router.ApplyAsync(new RouterChangeRequest(commands, commitConfirmMinutes: 1), None);
-        // Three simulated minutes: an unconfirmed commit would have been reverted by now.
-        await Task.Delay(TimeSpan.FromMilliseconds(900));
+        // Past the one-minute deadline: an unconfirmed commit is reverted by the next command (the read below).
+        await Task.Delay(TimeSpan.FromMilliseconds(4500));
 
         Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
         Assert.Equal(commands, NatRuleCommands.ConfigLines(result.ReadBack!));
