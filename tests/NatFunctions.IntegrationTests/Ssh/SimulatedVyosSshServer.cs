@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Runtime.Versioning;
 using System.Security.Cryptography;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Routers;
@@ -13,7 +12,6 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// driver runs its real code path. Runs sshd as root (tests run as root here and in CI) with its own config, host
 /// key, authorized key and user; each test gets a fresh router state through <see cref="StartRouterAsync"/>.
 /// </summary>
-[SupportedOSPlatform("linux")]
 public sealed class SimulatedVyosSshServer : IAsyncLifetime
 {
     public const string UserPassword = "nf-test-Passw0rd";
@@ -53,7 +51,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         }
 
         Directory.CreateDirectory(root);
-        File.SetUnixFileMode(root, (UnixFileMode)0b111_101_101);
+        await ExternalCommand.RunAsync("chmod", ["755", root]);
         CopySimulator();
         await CreateKeysAsync();
         await CreateUserAsync();
@@ -99,18 +97,18 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
     {
         StateDir = Path.Combine(root, $"state-{Interlocked.Increment(ref stateCounter)}");
         Directory.CreateDirectory(StateDir);
-        if (initialConfig is not null)
-        {
-            var configFile = Path.Combine(root, "initial.config");
-            await File.WriteAllTextAsync(configFile, initialConfig);
-            await ExternalCommand.RunAsync(VyosSimulatorLocator.DotnetHost(), [SimulatorDll, "init", "--state-dir", StateDir, "--config", configFile]);
-        }
+        var configFile = Path.Combine(root, "initial.config");
+        await File.WriteAllTextAsync(configFile, initialConfig ?? string.Empty);
+        await ExternalCommand.RunAsync(VyosSimulatorLocator.DotnetHost(), [SimulatorDll, "init", "--state-dir", StateDir, "--config", configFile]);
 
         await ExternalCommand.RunAsync("chown", ["-R", UserName, StateDir]);
         await File.WriteAllTextAsync(
             SessionSettingsPath,
             $"STATE_DIR='{StateDir}'\nVYOS_VERSION='{vyosVersion}'\nEXTRA_ARGS='{extraArguments}'\n");
     }
+
+    /// <summary>Simulator faults for the current router, re-read by the simulator before every command.</summary>
+    public Task SetFaultsAsync(string json) => File.WriteAllTextAsync(Path.Combine(StateDir, "faults.json"), json);
 
     public RouterSettings RouterSettings(string name = "edge") => new()
     {
@@ -124,6 +122,41 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         ConnectTimeoutSeconds = 10,
         CommandTimeoutSeconds = 30,
     };
+
+    /// <summary>
+    /// Cuts every open SSH connection from the server side, as a router reboot or a firewall timeout would, by
+    /// killing the per-connection children of the sshd this fixture started.
+    /// </summary>
+    public async Task DropConnectionsAsync()
+    {
+        foreach (var child in ChildProcessIds(sshd!.Id))
+        {
+            await ExternalCommand.RunAsync("kill", ["-9", child.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        }
+    }
+
+    private static IEnumerable<int> ChildProcessIds(int parent)
+    {
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")).Where(File.Exists))
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(stat);
+            }
+            catch (IOException)
+            {
+                continue;
+            }
+
+            // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
+            var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+            if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+            {
+                yield return int.Parse(text[..text.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+    }
 
     /// <summary>How many SSH logins sshd accepted so far (one per TCP connection).</summary>
     public int AcceptedLogins() =>
@@ -175,7 +208,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
             exec '{VyosSimulatorLocator.DotnetHost()}' '{SimulatorDll}' shell --state-dir "$STATE_DIR" --version "$VYOS_VERSION" $EXTRA_ARGS "$@"
 
             """.Replace("\r", string.Empty, StringComparison.Ordinal));
-        File.SetUnixFileMode(shell, (UnixFileMode)0b111_101_101);
+        await ExternalCommand.RunAsync("chmod", ["755", shell]);
         await ExternalCommand.RunAsync("useradd", ["-M", "-d", home, "-s", shell, UserName]);
         await ExternalCommand.RunAsync("usermod", ["-p", "*", UserName]);
         await ExternalCommand.RunAsync("chpasswd", [], $"{UserName}:{UserPassword}\n");

@@ -1,0 +1,48 @@
+using NatFunctions.Core.Routers;
+using NatFunctions.Infrastructure.Routers;
+
+namespace NatFunctions.IntegrationTests.Ssh;
+
+/// <summary>Terminal details the simulator does not produce: pty echo with CR LF, colour codes, wall broadcasts.</summary>
+public sealed class VyosCliConversationTests
+{
+    private const string OpPrompt = "vyos@vyos:~$ ";
+    private const string EditPrompt = "[edit]\r\nvyos@vyos# ";
+    private const string Broadcast = "\r\n\r\nBroadcast message from root@vyos (somewhere) (Wed Nov 25 17:40:01 2026):\r\n\r\n[commit-confirm] Reverting to previous config now\r\n\r\n";
+
+    [Fact]
+    public async Task A_broadcast_after_the_prompt_and_an_echoed_command_still_give_a_clean_reply()
+    {
+        var channel = new RecordedTextChannel(
+            "Welcome to VyOS\r\n\u001b]0;vyos@vyos: ~\u0007" + OpPrompt,
+            new Dictionary<string, string[]>
+            {
+                ["set terminal length 0"] = ["set terminal length 0\r\n" + OpPrompt],
+                ["configure"] = ["configure\r\n" + EditPrompt + Broadcast],
+                ["set nat destination rule 10 protocol 'tcp'"] = ["set nat destination rule 10 protocol 'tcp'\r\n", EditPrompt],
+                ["compare"] = ["compare\r\n\u001b[32m+ set nat destination rule 10 protocol 'tcp'\u001b[0m\r\n" + EditPrompt],
+                ["commit"] = ["commit\r\n" + EditPrompt],
+                ["save"] = ["save\r\n" + EditPrompt],
+                ["exit"] = ["exit\r\n" + OpPrompt],
+            });
+        var session = new VyosConfigureSession(new VyosCliConversation(channel, TimeSpan.FromSeconds(5), TimeProvider.System));
+
+        var result = await session.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10 protocol 'tcp'"]), CancellationToken.None);
+
+        Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
+        Assert.Equal(["set terminal length 0", "configure", "set nat destination rule 10 protocol 'tcp'", "compare", "commit", "save", "exit", "exit"], channel.Sent);
+        Assert.Contains("[commit-confirm] Reverting to previous config now", result.Transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_session_that_closes_before_the_prompt_is_a_transport_failure()
+    {
+        var channel = new RecordedTextChannel(OpPrompt, new Dictionary<string, string[]> { ["set terminal length 0"] = ["set terminal length 0\r\n" + OpPrompt] });
+        var session = new VyosConfigureSession(new VyosCliConversation(channel, TimeSpan.FromSeconds(5), TimeProvider.System));
+
+        var result = await session.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10 protocol 'tcp'"]), CancellationToken.None);
+
+        Assert.Equal(RouterSessionOutcome.TransportFailure, result.Outcome);
+        Assert.Contains("closed the session after 'configure'", result.Message, StringComparison.Ordinal);
+    }
+}
