@@ -10,8 +10,10 @@ namespace NatFunctions.LocalHost.Hosting;
 internal static class LocalHostBuilderExtensions
 {
     private const string AppDirectoryArgument = "app-dir";
+    private const string LocalSettingsArgument = "local-settings";
 
-    /// <summary>Reads the worker build and its settings, and registers the host's parts.</summary>
+    /// <summary>Reads the worker build and its settings, and registers the host's parts.
+    /// Arguments: --app-dir DIR (worker build output), --local-settings FILE (instead of the app's local.settings.json).</summary>
     /// <exception cref="LocalHostStartupException">The worker build or its settings cannot be used.</exception>
     public static WebApplicationBuilder AddLocalHost(this WebApplicationBuilder builder)
     {
@@ -21,7 +23,7 @@ internal static class LocalHostBuilderExtensions
             appDirectory,
             WorkerConfig.Read(appDirectory),
             HostJsonSettings.Read(appDirectory),
-            AppSettingsLoader.Load(appDirectory, repositoryRoot, Environment.GetEnvironmentVariables()));
+            AppSettingsLoader.Load(appDirectory, repositoryRoot, builder.Configuration[LocalSettingsArgument], Environment.GetEnvironmentVariables()));
 
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]) && string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.HttpPortsKey]))
         {

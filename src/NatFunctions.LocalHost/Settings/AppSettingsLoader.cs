@@ -7,12 +7,17 @@ internal static class AppSettingsLoader
 {
     private const string LocalSettingsFileName = "local.settings.json";
 
-    /// <summary>Values from local.settings.json (the app folder's copy, else the Functions project's), with the
-    /// environment winning, as Core Tools does.</summary>
-    public static AppSettings Load(string appDirectory, string? repositoryRoot, IDictionary environment)
+    /// <summary>Values from local.settings.json (<paramref name="explicitFile"/>, else the app folder's copy, else the
+    /// Functions project's), with the environment winning, as Core Tools does.</summary>
+    public static AppSettings Load(string appDirectory, string? repositoryRoot, string? explicitFile, IDictionary environment)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        var file = LocalSettingsCandidates(appDirectory, repositoryRoot).FirstOrDefault(File.Exists);
+        if (explicitFile is not null && !File.Exists(explicitFile))
+        {
+            throw new LocalHostStartupException($"--local-settings '{explicitFile}' does not exist.");
+        }
+
+        var file = explicitFile ?? LocalSettingsCandidates(appDirectory, repositoryRoot).FirstOrDefault(File.Exists);
         if (file is not null)
         {
             foreach (var (name, value) in ReadValues(file))
