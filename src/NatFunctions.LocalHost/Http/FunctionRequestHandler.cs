@@ -47,7 +47,7 @@ internal sealed class FunctionRequestHandler(
         {
             await forwarder.ForwardAsync(context, app.WorkerHttpUri, invocationId, invocationScope.Token);
         }
-        catch (HttpRequestException exception)
+        catch (Exception exception) when (exception is HttpRequestException or IOException)
         {
             logger.LogError(exception, "Forwarding {Method} {Path} to the worker failed", context.Request.Method, context.Request.Path);
             await invocationScope.CancelAsync();

@@ -23,6 +23,7 @@ internal sealed class HttpForwarder : IDisposable
     });
 
     /// <exception cref="HttpRequestException">The worker could not be reached or broke the connection before answering.</exception>
+    /// <exception cref="IOException">The connection broke while the body was streaming.</exception>
     public async Task ForwardAsync(HttpContext context, Uri workerBaseUri, string invocationId, CancellationToken cancellationToken)
     {
         using var outgoing = CreateOutgoing(context, workerBaseUri, invocationId);
