@@ -1,0 +1,3 @@
+namespace NatFunctions.LocalHost.Rpc;
+
+internal sealed class WorkerChannelClosedException() : IOException("The worker's gRPC stream is closed.");

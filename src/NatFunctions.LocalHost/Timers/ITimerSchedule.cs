@@ -1,0 +1,6 @@
+namespace NatFunctions.LocalHost.Timers;
+
+internal interface ITimerSchedule
+{
+    DateTimeOffset GetNextOccurrence(DateTimeOffset after);
+}
