@@ -15,19 +15,38 @@ public class LocalHostFixture : IAsyncLifetime
 
     public HttpClient Client { get; private set; } = new();
 
+    /// <summary>A client that sends the bootstrap admin key.</summary>
+    public HttpClient AdminClient { get; private set; } = new();
+
+    public HttpClient ClientWithKey(string apiKey)
+    {
+        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("X-API-Key", apiKey);
+        return client;
+    }
+
     public async Task InitializeAsync()
     {
-        var environment = new Dictionary<string, string?>(StringComparer.Ordinal);
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            // Isolated from the developer's own local data: a database and a simulated router of this fixture's own.
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(ScratchDirectory, "natfunctions.db")}",
+            ["Routers__local__Transport"] = "simulated",
+            ["Routers__local__StateDir"] = Path.Combine(ScratchDirectory, "router-local"),
+            ["Auth__BootstrapAdminKey"] = TestKeys.BootstrapAdmin,
+        };
         ConfigureEnvironment(environment);
         var localSettings = Path.Combine(ScratchDirectory, "local.settings.json");
         await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""");
         host = await LocalHostProcess.StartAsync(environment, localSettings, LocalHostProcess.DefaultReadyTimeout, CancellationToken.None);
         Client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        AdminClient = ClientWithKey(TestKeys.BootstrapAdmin);
     }
 
     public async Task DisposeAsync()
     {
         Client.Dispose();
+        AdminClient.Dispose();
         if (host is not null)
         {
             await host.DisposeAsync();
