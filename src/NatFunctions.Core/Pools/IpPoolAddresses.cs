@@ -44,7 +44,7 @@ public sealed record IpPoolAddresses(Ipv4Network Cidr, Ipv4Address RangeStart, I
         }
 
         var valid = CheckEnd("range_start", start, cidr, errors) & CheckEnd("range_end", end, cidr, errors);
-        if (start > end)
+        if (valid && start > end)
         {
             errors.Add("range_start", "must not be greater than range_end");
             valid = false;
