@@ -6,7 +6,10 @@ using NatFunctions.Core.Auth;
 using NatFunctions.Core.Health;
 using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Provisioning;
+using NatFunctions.Infrastructure.Routers;
 using NatFunctions.Infrastructure.Storage;
 
 namespace NatFunctions.Infrastructure;
@@ -22,12 +25,14 @@ public static class DependencyInjection
         services.AddScoped<MigrationRunner>();
         services.AddScoped<IApiKeyRepository, EfApiKeyRepository>();
         services.AddScoped<IDatabaseHealthProbe, DatabaseHealthProbe>();
+        services.AddScoped<IProvisioningStore, EfProvisioningStore>();
 
         var storageSettings = StorageSettings.FromConfiguration(configuration);
         services.AddSingleton(storageSettings);
         services.AddSingleton<IStorageHealthProbe>(provider => new StorageHealthProbe(
             BlobServiceClientFactory.Create(storageSettings),
             provider.GetRequiredService<ILogger<StorageHealthProbe>>()));
+        services.AddRouters(configuration);
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NatFunctions.Core.Auth;
 using NatFunctions.Core.Health;
+using NatFunctions.Core.Provisioning;
 
 namespace NatFunctions;
 
@@ -14,6 +15,15 @@ public static class ServiceRegistration
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<HealthChecker>();
+
+        var waitSeconds = configuration.GetValue<int?>("Apply:WaitSeconds");
+        services.AddSingleton(waitSeconds is > 0 ? new ApplySettings(TimeSpan.FromSeconds(waitSeconds.Value)) : ApplySettings.Default);
+        services.AddSingleton<AllocationGate>();
+        services.AddScoped<ApplyAwaiter>();
+        services.AddScoped<VmProvisioner>();
+        services.AddScoped<PortActionService>();
+        services.AddScoped<VmQueries>();
+        services.AddScoped<VmDecommissioner>();
         return services;
     }
 }

@@ -7,6 +7,8 @@ public sealed class FieldErrors
 
     public bool IsEmpty => errors.Count == 0;
 
+    public int Count => errors.Values.Sum(messages => messages.Count);
+
     public FieldErrors Add(string field, string message)
     {
         if (!errors.TryGetValue(field, out var messages))

@@ -1,0 +1,11 @@
+namespace NatFunctions.Core.Provisioning;
+
+public enum PortAction
+{
+    Create,
+    Delete,
+    Pause,
+    Enable,
+    Disable,
+    Update,
+}

@@ -1,0 +1,31 @@
+using NatFunctions.Core.Auth;
+using NatFunctions.Core.Results;
+
+namespace NatFunctions.Core.Provisioning;
+
+/// <summary>
+/// DELETE /v1/vms/{machine_id}/decommission: the VM's rows go at once (freeing IP, ports and rule numbers) and the
+/// next group commit removes its rules and DHCP mapping; if the router is unreachable the reconciler finishes it,
+/// because owned router objects with no row behind them are deleted on every sync.
+/// </summary>
+public sealed class VmDecommissioner(IProvisioningStore store, ApplyAwaiter awaiter)
+{
+    public async Task<OperationResult<DecommissionOutcome>> DecommissionAsync(string machineId, Caller caller, CancellationToken cancellationToken)
+    {
+        var vm = await store.FindVmAsync(machineId, cancellationToken);
+        if (vm is null)
+        {
+            return OperationError.NotFound("The VM");
+        }
+
+        var removed = VmView.From(vm);
+        store.RemoveVm(vm);
+        if (!await store.TrySaveAsync(cancellationToken))
+        {
+            return OperationError.Conflict("The VM was changed by another request; retry.");
+        }
+
+        var state = await awaiter.WaitForRemovalAsync(vm.Router, caller, cancellationToken);
+        return new DecommissionOutcome(removed, state);
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using NatFunctions.Core.Results;
+using NatFunctions.Core.Validation;
+
+namespace NatFunctions.Core.Provisioning;
+
+/// <summary>
+/// GET /v1/vms and /v1/vms/{machine_id}. Paging is keyset on machine_id (the cursor is the last id, base64url),
+/// so pages stay stable and cheap however many VMs there are.
+/// </summary>
+public sealed class VmQueries(IProvisioningStore store)
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public async Task<OperationResult<VmView>> GetAsync(string machineId, CancellationToken cancellationToken)
+    {
+        if (!ResourceName.IsValid(machineId))
+        {
+            return OperationError.NotFound("The VM");
+        }
+
+        var vm = await store.ReloadVmAsync(machineId, cancellationToken);
+        return vm is null ? OperationError.NotFound("The VM") : VmView.From(vm);
+    }
+
+    public async Task<OperationResult<(IReadOnlyList<VmView> Items, string? NextCursor)>> ListAsync(
+        string? router, string? cursor, string? pageSizeText, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        var pageSize = DefaultPageSize;
+        if (pageSizeText is not null && (!int.TryParse(pageSizeText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize) || pageSize is < 1 or > MaxPageSize))
+        {
+            errors.Add("page_size", $"must be a whole number from 1 to {MaxPageSize}");
+        }
+
+        string? after = null;
+        if (cursor is not null && !TryDecodeCursor(cursor, out after))
+        {
+            errors.Add("cursor", "is not a cursor returned by this API");
+        }
+
+        if (router is not null && !ResourceName.IsValid(router))
+        {
+            errors.Add("router", ResourceName.Rule);
+        }
+
+        if (!errors.IsEmpty)
+        {
+            return OperationError.Validation(errors);
+        }
+
+        var page = await store.ListVmsAsync(router, after, pageSize, cancellationToken);
+        var items = page.Items.Select(VmView.From).ToList();
+        var next = page.HasMore && items.Count > 0 ? EncodeCursor(items[^1].MachineId) : null;
+        return (items, next);
+    }
+
+    private static string EncodeCursor(string machineId) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes(machineId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryDecodeCursor(string cursor, out string? machineId)
+    {
+        machineId = null;
+        if (cursor.Length is 0 or > 100)
+        {
+            return false;
+        }
+
+        var padded = cursor.Replace('-', '+').Replace('_', '/');
+        padded += new string('=', (4 - (padded.Length % 4)) % 4);
+        var buffer = new byte[padded.Length];
+        if (!Convert.TryFromBase64String(padded, buffer, out var written))
+        {
+            return false;
+        }
+
+        var text = Encoding.UTF8.GetString(buffer, 0, written);
+        if (!ResourceName.IsValid(text))
+        {
+            return false;
+        }
+
+        machineId = text;
+        return true;
+    }
+}

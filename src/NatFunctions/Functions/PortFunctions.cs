@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NatFunctions.Contracts;
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Provisioning;
+using NatFunctions.Http;
+
+namespace NatFunctions.Functions;
+
+public sealed class PortFunctions(PortActionService ports)
+{
+    [Function("TemplatePortAction")]
+    [RequiresRole(ApiRole.Operator)]
+    public Task<IActionResult> Template(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/vms/{machine_id}/ports/template")] HttpRequest request, string machine_id)
+        => RunAsync(request, machine_id, portName: null);
+
+    [Function("PortAction")]
+    [RequiresRole(ApiRole.Operator)]
+    public Task<IActionResult> Single(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/vms/{machine_id}/ports/{port_name}")] HttpRequest request,
+        string machine_id,
+        string port_name)
+        => RunAsync(request, machine_id, port_name);
+
+    private async Task<IActionResult> RunAsync(HttpRequest request, string machineId, string? portName)
+    {
+        var body = await JsonBody.ReadAsync<PortActionRequest>(request, request.HttpContext.RequestAborted);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var value = body.Value!;
+        var input = new PortActionInput(value.Action, value.Ports, value.Protocol, value.SourceIp, value.CustomDescription, value.InternalPort, value.ExternalPort);
+        var result = await ports.ApplyAsync(machineId, portName, input, RequestCaller.Get(request), request.HttpContext.RequestAborted);
+        return WriteResults.From(result, StatusCodes.Status200OK);
+    }
+}

@@ -1,0 +1,97 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Azure.Functions.Worker;
+using NatFunctions.Contracts;
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Provisioning;
+using NatFunctions.Http;
+
+namespace NatFunctions.Functions;
+
+public sealed class VmFunctions(VmProvisioner provisioner, VmQueries queries, VmDecommissioner decommissioner)
+{
+    [Function("ProvisionVm")]
+    [RequiresRole(ApiRole.Operator)]
+    public async Task<IActionResult> Provision(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/vms/provision")] HttpRequest request)
+    {
+        var body = await JsonBody.ReadAsync<VmProvisionRequest>(request, request.HttpContext.RequestAborted);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        var value = body.Value!;
+        if (value.Metadata is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
+        {
+            return Problems.BadRequest("The request is not valid.", new Dictionary<string, string[]> { ["metadata"] = ["must be a JSON object"] });
+        }
+
+        var input = new ProvisionVmInput(
+            value.VmName,
+            value.MacAddress,
+            value.Router,
+            value.IpPool,
+            value.Ports,
+            value.Forwards?.Select(f => f is null ? null : new ForwardInput(f.PortName, f.InternalPort, f.Protocol, f.ExternalPort, f.SourceIp, f.CustomDescription)).ToList(),
+            value.Protocol,
+            value.SourceIp,
+            value.CustomDescription,
+            value.Metadata is { ValueKind: JsonValueKind.Object } metadata ? metadata.GetRawText() : null);
+        var result = await provisioner.ProvisionAsync(input, RequestCaller.Get(request), request.HttpContext.RequestAborted);
+        return WriteResults.From(result, StatusCodes.Status201Created);
+    }
+
+    [Function("ListVms")]
+    [RequiresRole(ApiRole.Reader)]
+    public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/vms")] HttpRequest request)
+    {
+        var query = request.Query;
+        var result = await queries.ListAsync(
+            Single(query["router"]), Single(query["cursor"]), Single(query["page_size"]), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, page => ApiResults.Ok(new VmListResponse(page.Items.Select(VmResponse.From).ToList(), page.NextCursor)));
+    }
+
+    [Function("GetVm")]
+    [RequiresRole(ApiRole.Reader)]
+    public async Task<IActionResult> Get(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/vms/{machine_id}")] HttpRequest request, string machine_id)
+    {
+        var result = await queries.GetAsync(machine_id, request.HttpContext.RequestAborted);
+        if (!result.Succeeded)
+        {
+            return Problems.From(result.Error!);
+        }
+
+        var json = JsonSerializer.Serialize(VmResponse.From(result.Value!), ApiJson.Options);
+        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32]}\"";
+        request.HttpContext.Response.Headers.ETag = etag;
+        if (request.Headers.IfNoneMatch.Contains(etag))
+        {
+            return new StatusCodeResult(StatusCodes.Status304NotModified);
+        }
+
+        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "application/json; charset=utf-8", Content = json };
+    }
+
+    [Function("DecommissionVm")]
+    [RequiresRole(ApiRole.Admin)]
+    public async Task<IActionResult> Decommission(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/vms/{machine_id}/decommission")] HttpRequest request, string machine_id)
+    {
+        var result = await decommissioner.DecommissionAsync(machine_id, RequestCaller.Get(request), request.HttpContext.RequestAborted);
+        return ApiResults.From(result, outcome => ApiResults.Json(
+            outcome.RouterState == ApplyState.Applied ? StatusCodes.Status200OK : StatusCodes.Status202Accepted,
+            new DecommissionResponse(
+                outcome.Removed.MachineId,
+                outcome.Removed.InternalIp,
+                outcome.Removed.Forwards.Select(f => f.ExternalPort).ToList(),
+                outcome.Removed.Forwards.Select(f => f.NatRuleNumber).ToList(),
+                outcome.RouterState == ApplyState.Applied ? "applied" : "pending")));
+    }
+
+    private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values[^1];
+}

@@ -1,0 +1,149 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace NatFunctions.IntegrationTests.Simulator;
+
+/// <summary>A running <c>NatFunctions.VyosSimulator</c> process, driven over stdin/stdout/stderr.</summary>
+internal sealed class SimulatorProcess : IAsyncDisposable
+{
+    private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly Process _process;
+    private readonly StringBuilder _stdout = new();
+    private readonly StringBuilder _stderr = new();
+    private readonly Task _stdoutPump;
+    private readonly Task _stderrPump;
+
+    private SimulatorProcess(Process process)
+    {
+        _process = process;
+        _stdoutPump = PumpAsync(process.StandardOutput, _stdout);
+        _stderrPump = PumpAsync(process.StandardError, _stderr);
+    }
+
+    public string Stdout
+    {
+        get { lock (_stdout) return _stdout.ToString(); }
+    }
+
+    public string Stderr
+    {
+        get { lock (_stderr) return _stderr.ToString(); }
+    }
+
+    public static SimulatorProcess Start(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost())
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new UTF8Encoding(false),
+            StandardOutputEncoding = Encoding.UTF8,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        start.ArgumentList.Add(SimulatorAssembly());
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        start.Environment["USER"] = "vyos";
+        return new SimulatorProcess(Process.Start(start) ?? throw new InvalidOperationException("The simulator did not start."));
+    }
+
+    /// <summary>Runs the simulator to completion with <paramref name="stdin"/> as its whole input.</summary>
+    public static async Task<SimulatorResult> RunAsync(string stdin, CancellationToken cancellationToken, params string[] arguments)
+    {
+        await using var process = Start(arguments);
+        await process.SendAsync(stdin, cancellationToken);
+        process.CloseInput();
+        var exitCode = await process.WaitForExitAsync(cancellationToken);
+        return new SimulatorResult(exitCode, process.Stdout, process.Stderr);
+    }
+
+    public async Task SendAsync(string text, CancellationToken cancellationToken)
+    {
+        await _process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
+        await _process.StandardInput.FlushAsync(cancellationToken);
+    }
+
+    public void CloseInput() => _process.StandardInput.Close();
+
+    /// <summary>Waits until stdout contains <paramref name="text"/> <paramref name="occurrences"/> times.</summary>
+    public async Task WaitForStdoutAsync(string text, CancellationToken cancellationToken, int occurrences = 1)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OutputTimeout);
+        while (Count(Stdout, text) < occurrences)
+        {
+            if (_process.HasExited && _stdoutPump.IsCompleted && Count(Stdout, text) < occurrences)
+            {
+                throw new InvalidOperationException($"The simulator exited without printing '{text}'. Stdout:\n{Stdout}\nStderr:\n{Stderr}");
+            }
+
+            try
+            {
+                await Task.Delay(20, timeout.Token);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new TimeoutException($"No '{text}' after {OutputTimeout}. Stdout:\n{Stdout}\nStderr:\n{Stderr}");
+            }
+        }
+    }
+
+    public async Task<int> WaitForExitAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(OutputTimeout);
+        await _process.WaitForExitAsync(timeout.Token);
+        await Task.WhenAll(_stdoutPump, _stderrPump);
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int Count(string haystack, string needle)
+    {
+        var count = 0;
+        for (var index = haystack.IndexOf(needle, StringComparison.Ordinal); index >= 0; index = haystack.IndexOf(needle, index + needle.Length, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static async Task PumpAsync(StreamReader reader, StringBuilder target)
+    {
+        var buffer = new char[4096];
+        int read;
+        while ((read = await reader.ReadAsync(buffer)) > 0)
+        {
+            lock (target) target.Append(buffer, 0, read);
+        }
+    }
+
+    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+
+    /// <summary>The simulator built next to this test assembly's configuration (the project reference builds it).</summary>
+    private static string SimulatorAssembly()
+    {
+        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var targetFramework = testDirectory.Name;
+        var configuration = testDirectory.Parent!.Name;
+        var root = testDirectory;
+        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NatFunctions.sln"))) root = root.Parent;
+        if (root is null) throw new InvalidOperationException("NatFunctions.sln not found above " + AppContext.BaseDirectory);
+
+        var assembly = Path.Combine(root.FullName, "src", "NatFunctions.VyosSimulator", "bin", configuration, targetFramework, "NatFunctions.VyosSimulator.dll");
+        return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the simulator first.", assembly);
+    }
+}

@@ -1,0 +1,3 @@
+namespace NatFunctions.IntegrationTests.Simulator;
+
+internal sealed record SimulatorResult(int ExitCode, string Stdout, string Stderr);

@@ -1,0 +1,326 @@
+namespace NatFunctions.IntegrationTests.Simulator;
+
+/// <summary>Drives the real simulator process over stdin/stdout, as an SSH session would (without sshd).</summary>
+public sealed class SimulatorSessionTests
+{
+    private const string Config14 = """
+        set interfaces ethernet eth0 address 'dhcp'
+        set interfaces ethernet eth1 address '192.168.64.1/24'
+        set nat destination rule 100 description 'Web server NAT'
+        set nat destination rule 100 destination address '198.51.100.10'
+        set nat destination rule 100 destination port '80'
+        set nat destination rule 100 inbound-interface name 'eth2'
+        set nat destination rule 100 log
+        set nat destination rule 100 protocol 'tcp'
+        set nat destination rule 100 translation address '192.168.1.10'
+        set nat destination rule 100 translation options address-mapping 'persistent'
+        set nat destination rule 100 translation options port-mapping 'random'
+        set nat destination rule 100 translation port '8080'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a ip-address '192.168.64.10'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a mac 'aa:bb:cc:dd:ee:ff'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'
+        set service ntp server time1.vyos.net
+        set system host-name 'r1'
+        set system login banner pre-login 'Quote \"x\" and C:\\dir'
+
+        """;
+
+    private const string Config13 = """
+        set nat destination rule 100 description 'Regular destination NAT from external'
+        set nat destination rule 100 destination port '3389'
+        set nat destination rule 100 inbound-interface 'pppoe0'
+        set nat destination rule 100 protocol 'tcp'
+        set nat destination rule 100 translation address '192.0.2.40'
+        set system config-management commit-revisions '100'
+
+        """;
+
+    private readonly CancellationToken _token = new CancellationTokenSource(TimeSpan.FromMinutes(2)).Token;
+
+    [Fact]
+    public async Task Init_then_show_configuration_commands_prints_the_file_exactly()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        Assert.Equal(Config14, await router.ShowConfigurationCommandsAsync(_token));
+    }
+
+    [Fact]
+    public async Task A_committed_rule_is_shown_in_vyos_order_by_this_and_later_sessions()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(
+            [
+                "configure",
+                "set nat destination rule 50 translation address 192.168.64.20",
+                "set nat destination rule 50 inbound-interface name eth0",
+                "set nat destination rule 50 protocol tcp",
+                "set nat destination rule 50 destination port 2222",
+                "set nat destination rule 50 description 'nf:vm-1 ssh'",
+                "commit",
+                "run show configuration commands | match 'rule 50'",
+                "exit",
+                "exit",
+            ],
+            _token);
+
+        const string rule50 = """
+            set nat destination rule 50 description 'nf:vm-1 ssh'
+            set nat destination rule 50 destination port '2222'
+            set nat destination rule 50 inbound-interface name 'eth0'
+            set nat destination rule 50 protocol 'tcp'
+            set nat destination rule 50 translation address '192.168.64.20'
+
+            """;
+        Assert.Equal(0, session.ExitCode);
+        Assert.Contains("vyos@r1# " + rule50 + "[edit]\nvyos@r1# ", session.Stdout);
+        Assert.Contains("Warning: configuration changes have not been saved.\n", session.Stdout);
+
+        var shown = await router.ShowConfigurationCommandsAsync(_token);
+        var before = Config14.IndexOf("set nat destination rule 100", StringComparison.Ordinal);
+        Assert.Equal(Config14.Insert(before, rule50), shown);
+    }
+
+    [Fact]
+    public async Task An_invalid_port_range_prints_the_vyos_value_error_and_changes_nothing()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(["configure", "set nat destination rule 10 destination port 55-23", "commit", "exit"], _token);
+
+        Assert.Contains(
+            "vyos@r1# \n  Error: 55-23 is not a valid port range\n  \n  \n  \n  Invalid value\n  Value validation failed\n  Set failed\n\n[edit]\nvyos@r1# No configuration changes to commit\n[edit]\n",
+            session.Stdout);
+    }
+
+    [Fact]
+    public async Task An_invalid_path_is_reported_on_stderr_with_the_bad_word_bracketed()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(["configure", "set nat destination rule 10 foo bar", "exit"], _token);
+
+        Assert.Equal("\n  Configuration path: nat destination rule 10 [foo] is not valid\n  Set failed\n\n", session.Stderr);
+    }
+
+    [Fact]
+    public async Task The_1_3_dhcp_mac_leaf_is_not_valid_on_1_4()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(
+            ["configure", "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-b mac-address aa:bb:cc:dd:ee:01", "exit"],
+            _token);
+
+        Assert.Contains("static-mapping nf-b [mac-address] is not valid", session.Stderr);
+    }
+
+    [Theory]
+    [InlineData("1.3", "set nat destination rule 10 inbound-interface eth0",
+        "[ nat ]\nDestination NAT configuration error in rule 10: translation address not\nspecified\n\n[[nat]] failed\nCommit failed\n")]
+    [InlineData("1.4", "set nat destination rule 10 inbound-interface name eth0",
+        "\nDestination NAT configuration error in rule 10: translation requires\naddress and/or port\n\n[[nat]] failed\nCommit failed\n")]
+    [InlineData("1.5", "set nat destination rule 10 inbound-interface name eth0",
+        "[ nat ]\nDestination NAT configuration error in rule 10: translation requires\naddress and/or port\n\n[[nat]] failed\nCommit failed\n\n")]
+    public async Task A_rule_without_translation_fails_commit_with_the_text_of_the_version(string version, string inboundInterface, string expected)
+    {
+        using var router = await SimulatorRouter.CreateAsync(version == "1.3" ? Config13 : Config14, version, _token);
+
+        var session = await router.RunSessionAsync(
+            ["configure", inboundInterface, "set nat destination rule 10 protocol tcp", "set nat destination rule 10 destination port 22", "commit", "exit discard", "exit"],
+            _token);
+
+        Assert.Contains("vyos@r1# " + expected + "[edit]\nvyos@r1# ", session.Stdout);
+        Assert.Equal(version == "1.3" ? Config13 : Config14, await router.ShowConfigurationCommandsAsync(_token));
+    }
+
+    [Fact]
+    public async Task A_failed_nat_commit_still_activates_the_other_subtrees()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(
+            ["configure", "set nat destination rule 10 protocol tcp", "set system time-zone 'Europe/Zurich'", "commit", "exit"], _token);
+
+        Assert.Contains("Commit failed\n", session.Stdout);
+        Assert.Contains("Cannot exit: configuration modified.\nUse 'exit discard' to discard the changes and exit.\n", session.Stdout);
+        var shown = await router.ShowConfigurationCommandsAsync(_token);
+        Assert.Contains("set system time-zone 'Europe/Zurich'\n", shown);
+        Assert.DoesNotContain("rule 10 ", shown);
+    }
+
+    [Fact]
+    public async Task A_second_commit_during_a_commit_gets_the_vyos_lock_message()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+        await using var slow = router.StartShell("--commit-delay-ms", "4000");
+        await using var fast = router.StartShell();
+
+        await slow.SendAsync("configure\nset system time-zone UTC\ncommit\n", _token);
+        await WaitUntilCommitLockIsHeldAsync(router.StateDirectory);
+        await fast.SendAsync("configure\nset system domain-name example.net\ncommit\n", _token);
+        await fast.WaitForStdoutAsync("Configuration system temporarily locked due to another commit in progress\n[edit]\n", _token);
+
+        await slow.SendAsync("exit\nexit\n", _token);
+        Assert.Equal(0, await slow.WaitForExitAsync(_token));
+        var shown = await router.ShowConfigurationCommandsAsync(_token);
+        Assert.Contains("set system time-zone 'UTC'\n", shown);
+        Assert.DoesNotContain("domain-name", shown);
+    }
+
+    [Fact]
+    public async Task Another_sessions_commit_shows_through_and_compare_shows_only_own_changes()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+        await using var first = router.StartShell();
+        await first.SendAsync("configure\nset system time-zone UTC\n", _token);
+        await first.WaitForStdoutAsync("[edit]\nvyos@r1# ", _token, occurrences: 2);
+
+        var second = await router.RunSessionAsync(["configure", "set system domain-name example.net", "commit", "exit", "exit"], _token);
+        Assert.Equal(0, second.ExitCode);
+
+        await first.SendAsync("compare commands\ncommit\nexit\nexit\n", _token);
+        Assert.Equal(0, await first.WaitForExitAsync(_token));
+        Assert.Contains("vyos@r1# set system time-zone 'UTC'\n[edit]\n", first.Stdout);
+        var shown = await router.ShowConfigurationCommandsAsync(_token);
+        Assert.Contains("set system domain-name 'example.net'\nset system host-name 'r1'\n", shown);
+        Assert.Contains("set system time-zone 'UTC'\n", shown);
+    }
+
+    [Fact]
+    public async Task Commit_confirm_without_confirm_reverts_to_the_saved_config()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(
+            ["configure", "set system time-zone UTC", "commit-confirm 1", "y", "exit"], _token, "--minute-ms", "300");
+
+        Assert.Contains(
+            "\ncommit-confirm will automatically reboot in 1 minutes unless changes\nare confirmed.\n\nProceed ? [Y/n] \nInitialized commit-confirm; 1 minutes to confirm before reboot\n",
+            session.Stdout);
+        await WaitForActiveConfigAsync(router, Config14);
+    }
+
+    [Fact]
+    public async Task A_confirmed_commit_confirm_stays()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.5", _token);
+
+        var session = await router.RunSessionAsync(
+            ["configure", "set system time-zone UTC", "commit-confirm 1", "", "confirm", "exit"], _token, "--minute-ms", "1000");
+
+        Assert.Contains("Initialized commit-confirm; 1 minutes to confirm before reload\n", session.Stdout);
+        Assert.Contains("Reload timer stopped\n", session.Stdout);
+        await Task.Delay(TimeSpan.FromSeconds(1.5), _token);
+        Assert.Contains("set system time-zone 'UTC'\n", await router.ShowConfigurationCommandsAsync(_token));
+    }
+
+    [Fact]
+    public async Task A_vbash_script_on_stdin_runs_without_prompts()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var result = await SimulatorProcess.RunAsync(
+            """
+            source /opt/vyatta/etc/functions/script-template
+            configure
+            set nat destination rule 20 translation address 192.168.64.21
+            commit
+            save
+            run show configuration commands
+            exit
+            exit
+
+            """,
+            _token,
+            router.ShellArguments("-c", "vbash -s"));
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("vyos@r1", result.Stdout);
+        Assert.All(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.StartsWith("set ", line));
+        Assert.Contains("set nat destination rule 20 translation address '192.168.64.21'\n", result.Stdout);
+    }
+
+    [Fact]
+    public async Task A_drop_right_after_commit_leaves_the_change_committed()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+
+        var session = await router.RunSessionAsync(["configure", "set system time-zone UTC", "commit", "exit"], _token, "--drop-after-commit");
+
+        Assert.Equal(255, session.ExitCode);
+        Assert.Contains("set system time-zone 'UTC'\n", await router.ShowConfigurationCommandsAsync(_token));
+    }
+
+    [Fact]
+    public async Task A_drop_before_commit_leaves_the_old_config()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+        await File.WriteAllTextAsync(Path.Combine(router.StateDirectory, "faults.json"), """{"dropAfterCommands": 2}""", _token);
+
+        var session = await router.RunSessionAsync(["configure", "set system time-zone UTC", "commit", "exit"], _token);
+
+        Assert.Equal(255, session.ExitCode);
+        Assert.Equal(Config14, await router.ShowConfigurationCommandsAsync(_token));
+    }
+
+    [Fact]
+    public async Task A_forced_commit_failure_from_the_faults_file_keeps_the_old_config()
+    {
+        using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
+        await File.WriteAllTextAsync(Path.Combine(router.StateDirectory, "faults.json"), """{"failCommit": "Injected failure"}""", _token);
+
+        var session = await router.RunSessionAsync(["configure", "set system time-zone UTC", "commit", "exit discard", "exit"], _token);
+
+        Assert.Contains("\nInjected failure\n\n[[system]] failed\nCommit failed\n", session.Stdout);
+        Assert.Equal(Config14, await router.ShowConfigurationCommandsAsync(_token));
+    }
+
+    [Theory]
+    [InlineData("1.3", "No changes between working and active configurations\n", "Saving configuration to '/config/config.boot'...\nDone\n")]
+    [InlineData("1.4", "No changes between working and active configurations.\n", "")]
+    public async Task Compare_and_save_print_the_texts_of_the_version(string version, string noChanges, string saved)
+    {
+        using var router = await SimulatorRouter.CreateAsync(version == "1.3" ? Config13 : Config14, version, _token);
+
+        var session = await router.RunSessionAsync(["configure", "compare", "save", "discard", "exit"], _token);
+
+        Assert.Contains("vyos@r1# " + noChanges + "[edit]\nvyos@r1# " + saved + "[edit]\nvyos@r1# No changes have been discarded\n", session.Stdout);
+    }
+
+    private static async Task WaitUntilCommitLockIsHeldAsync(string stateDirectory)
+    {
+        var lockFile = Path.Combine(stateDirectory, "commit.lock");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            try
+            {
+                if (File.Exists(lockFile))
+                {
+                    using var probe = new FileStream(lockFile, FileMode.Open, FileAccess.ReadWrite, FileShare.None);
+                }
+            }
+            catch (IOException)
+            {
+                return;
+            }
+
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    private async Task WaitForActiveConfigAsync(SimulatorRouter router, string expected)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        string shown;
+        while ((shown = await router.ShowConfigurationCommandsAsync(_token)) != expected)
+        {
+            await Task.Delay(100, timeout.Token);
+        }
+
+        Assert.Equal(expected, shown);
+    }
+}
