@@ -8,6 +8,7 @@ using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Pools;
 using NatFunctions.Infrastructure.Provisioning;
 using NatFunctions.Infrastructure.Routers;
 using NatFunctions.Infrastructure.Storage;
@@ -33,6 +34,7 @@ public static class DependencyInjection
             BlobServiceClientFactory.Create(storageSettings),
             provider.GetRequiredService<ILogger<StorageHealthProbe>>()));
         services.AddRouters(configuration);
+        services.AddPoolRepositories();
         return services;
     }
 }

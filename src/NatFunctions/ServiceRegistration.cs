@@ -15,6 +15,7 @@ public static class ServiceRegistration
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<HealthChecker>();
+        services.AddPoolUseCases();
 
         var waitSeconds = configuration.GetValue<int?>("Apply:WaitSeconds");
         services.AddSingleton(waitSeconds is > 0 ? new ApplySettings(TimeSpan.FromSeconds(waitSeconds.Value)) : ApplySettings.Default);
