@@ -1,0 +1,25 @@
+namespace NatFunctions.Core.Applying;
+
+public enum SyncOutcome
+{
+    /// <summary>Changes were committed (some may have been rejected and left out; see the report).</summary>
+    Committed,
+
+    /// <summary>The router refused every change that was tried.</summary>
+    Rejected,
+
+    /// <summary>The router could not be reached or read, or the session broke; nothing is known to have changed.</summary>
+    TransportError,
+
+    /// <summary>The router already matched.</summary>
+    NoChange,
+
+    /// <summary>Dry run: the plan only.</summary>
+    DryRun,
+
+    /// <summary><c>Sync:Mode</c> report: drift was recorded, nothing was changed.</summary>
+    Reported,
+
+    /// <summary>Another instance held the router lease for longer than the lease wait.</summary>
+    LeaseUnavailable,
+}

@@ -1,0 +1,166 @@
+using System.Globalization;
+using NatFunctions.Core.Routers;
+using NatFunctions.Core.Vyos;
+
+namespace NatFunctions.Core.Planning;
+
+/// <summary>
+/// Compares a router's configuration with the desired state, touching only what <see cref="RouterOwnership"/> says
+/// is ours. Pure: the same inputs always give the same plan, and applying the plan's commands to the same
+/// configuration yields a configuration whose next plan is empty.
+/// </summary>
+public sealed class RouterPlanner(RouterSettings settings)
+{
+    private readonly RouterOwnership ownership = new(settings);
+    private readonly VyosCommandRenderer renderer = new(settings.VyosVersion);
+
+    public RouterPlan Plan(ConfigTree actual, DesiredState desired)
+    {
+        ArgumentNullException.ThrowIfNull(actual);
+        ArgumentNullException.ThrowIfNull(desired);
+        var changes = new List<PlannedChange>();
+        var unchangedRules = new List<int>();
+        var unchangedMappings = new List<string>();
+        var unmanaged = new List<UnmanagedRule>();
+        var refused = new List<RefusedObject>(desired.Refused);
+
+        PlanNatRules(actual, desired, changes, unchangedRules, unmanaged, refused);
+        PlanDhcpMappings(actual, desired, changes, unchangedMappings);
+
+        var ordered = changes
+            .OrderBy(change => change.Kind switch { PlannedChangeKind.Delete => 0, PlannedChangeKind.Update => 1, _ => 2 })
+            .ThenBy(change => change.RuleNumber is null ? 1 : 0)
+            .ThenBy(change => change.RuleNumber ?? 0)
+            .ThenBy(change => change.MappingName, StringComparer.Ordinal)
+            .ToList();
+        return new RouterPlan(ordered, unchangedRules, unchangedMappings, unmanaged, refused);
+    }
+
+    private void PlanNatRules(
+        ConfigTree actual,
+        DesiredState desired,
+        List<PlannedChange> changes,
+        List<int> unchanged,
+        List<UnmanagedRule> unmanaged,
+        List<RefusedObject> refused)
+    {
+        var actualRules = ManagedObjectReader.ReadNatDestinationRules(actual, settings.VyosVersion)
+            .Where(rule => ownership.IsInManagedRange(rule.Number))
+            .ToDictionary(rule => rule.Number);
+        var ruleNodes = actual.Find(VyosPaths.NatDestinationRules);
+
+        foreach (var rule in actualRules.Values.OrderBy(rule => rule.Number))
+        {
+            if (!ownership.OwnsRule(rule.Number, rule.Description))
+            {
+                unmanaged.Add(new UnmanagedRule(rule.Number, rule.Description));
+                if (desired.NatRules.ContainsKey(rule.Number))
+                {
+                    refused.Add(new RefusedObject(
+                        rule.Number,
+                        null,
+                        $"rule {rule.Number.ToString(CultureInfo.InvariantCulture)} is already used on the router by a rule NatFunctions does not own"));
+                }
+
+                continue;
+            }
+
+            if (desired.FrozenRuleNumbers.Contains(rule.Number)) continue;
+
+            if (!desired.NatRules.TryGetValue(rule.Number, out var wanted))
+            {
+                changes.Add(new PlannedChange(PlannedChangeKind.Delete, rule.Number, null, [], [renderer.DeleteNatDestinationRule(rule.Number)]));
+                continue;
+            }
+
+            var actualNode = ruleNodes!.FindChild(rule.Number.ToString(CultureInfo.InvariantCulture));
+            if (ConfigLeaves.SameContent(actualNode, RenderedRuleNode(wanted)))
+            {
+                unchanged.Add(rule.Number);
+                continue;
+            }
+
+            changes.Add(new PlannedChange(PlannedChangeKind.Update, rule.Number, null, RuleDrift(wanted, rule), renderer.ReplaceNatDestinationRule(wanted)));
+        }
+
+        foreach (var wanted in desired.NatRules.Values)
+        {
+            if (actualRules.ContainsKey(wanted.Number) || desired.FrozenRuleNumbers.Contains(wanted.Number)) continue;
+            changes.Add(new PlannedChange(PlannedChangeKind.Add, wanted.Number, null, [], renderer.SetNatDestinationRule(wanted)));
+        }
+    }
+
+    private void PlanDhcpMappings(ConfigTree actual, DesiredState desired, List<PlannedChange> changes, List<string> unchanged)
+    {
+        if (!ownership.ManagesDhcp) return;
+
+        var actualMappings = ManagedObjectReader.ReadDhcpStaticMappings(actual, settings.VyosVersion)
+            .Where(mapping => ownership.OwnsMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name))
+            .ToDictionary(mapping => mapping.Name, StringComparer.Ordinal);
+
+        foreach (var mapping in actualMappings.Values.OrderBy(mapping => mapping.Name, StringComparer.Ordinal))
+        {
+            if (desired.FrozenMappingNames.Contains(mapping.Name)) continue;
+
+            if (!desired.DhcpMappings.TryGetValue(mapping.Name, out var wanted))
+            {
+                changes.Add(new PlannedChange(
+                    PlannedChangeKind.Delete, null, mapping.Name, [], [renderer.DeleteDhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name)]));
+                continue;
+            }
+
+            var path = VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name);
+            if (ConfigLeaves.SameContent(actual.Find(path), RenderedMappingNode(wanted)))
+            {
+                unchanged.Add(mapping.Name);
+                continue;
+            }
+
+            changes.Add(new PlannedChange(PlannedChangeKind.Update, null, mapping.Name, MappingDrift(wanted, mapping), renderer.ReplaceDhcpStaticMapping(wanted)));
+        }
+
+        foreach (var wanted in desired.DhcpMappings.Values)
+        {
+            if (actualMappings.ContainsKey(wanted.Name) || desired.FrozenMappingNames.Contains(wanted.Name)) continue;
+            changes.Add(new PlannedChange(PlannedChangeKind.Add, null, wanted.Name, [], renderer.SetDhcpStaticMapping(wanted)));
+        }
+    }
+
+    private ConfigNode? RenderedRuleNode(NatDestinationRule rule)
+    {
+        var scratch = new ConfigTree();
+        ConfigTreeEditor.Apply(scratch, renderer.SetNatDestinationRule(rule));
+        return scratch.Find(VyosPaths.NatDestinationRule(rule.Number));
+    }
+
+    private ConfigNode? RenderedMappingNode(DhcpStaticMapping mapping)
+    {
+        var scratch = new ConfigTree();
+        ConfigTreeEditor.Apply(scratch, renderer.SetDhcpStaticMapping(mapping));
+        return scratch.Find(VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name));
+    }
+
+    private static IReadOnlyList<DriftField> RuleDrift(NatDestinationRule wanted, NatDestinationRule actual)
+    {
+        var drift = new List<DriftField>();
+        if (wanted.TranslationAddress != actual.TranslationAddress || wanted.DestinationAddress != actual.DestinationAddress) drift.Add(DriftField.Address);
+        if (wanted.DestinationPort != actual.DestinationPort || wanted.TranslationPort != actual.TranslationPort || wanted.SourcePort != actual.SourcePort) drift.Add(DriftField.Ports);
+        if (wanted.Protocol != actual.Protocol) drift.Add(DriftField.Protocol);
+        if (wanted.SourceAddress != actual.SourceAddress) drift.Add(DriftField.Source);
+        if (wanted.Description != actual.Description) drift.Add(DriftField.Description);
+        if (wanted.InboundInterface != actual.InboundInterface) drift.Add(DriftField.Interface);
+        if (wanted.Disabled != actual.Disabled) drift.Add(DriftField.Disable);
+        if (drift.Count == 0) drift.Add(DriftField.Other);
+        return drift;
+    }
+
+    private static IReadOnlyList<DriftField> MappingDrift(DhcpStaticMapping wanted, DhcpStaticMapping actual)
+    {
+        var drift = new List<DriftField>();
+        if (wanted.IpAddress != actual.IpAddress) drift.Add(DriftField.Address);
+        if (wanted.MacAddress != actual.MacAddress) drift.Add(DriftField.Mac);
+        if (wanted.Disabled != actual.Disabled) drift.Add(DriftField.Disable);
+        if (drift.Count == 0) drift.Add(DriftField.Other);
+        return drift;
+    }
+}

@@ -1,0 +1,97 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using NatFunctions.Core.Applying;
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Routers;
+
+namespace NatFunctions.Infrastructure.Applying;
+
+/// <summary>
+/// The applier and the sync: every write and every sync of a router goes through that router's
+/// <see cref="RouterSessionQueue"/> (or, with <c>Apply:Mode</c> per-request, runs its own session under the lease).
+/// </summary>
+public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposable
+{
+    private readonly RouterReconciler reconciler;
+    private readonly IRouterClientFactory routers;
+    private readonly ApplySettings settings;
+    private readonly ILogger<GroupCommitApplier> logger;
+    private readonly CancellationTokenSource stopping = new();
+    private readonly ConcurrentDictionary<string, RouterSessionQueue> queues = new(StringComparer.OrdinalIgnoreCase);
+
+    public GroupCommitApplier(RouterReconciler reconciler, IRouterClientFactory routers, ApplySettings settings, ILogger<GroupCommitApplier> logger)
+    {
+        this.reconciler = reconciler;
+        this.routers = routers;
+        this.settings = settings;
+        this.logger = logger;
+    }
+
+    public async Task<bool> ApplyPendingAsync(string router, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var kind = settings.SyncMode == SyncMode.Report ? ReconcileKind.PendingOnly : ReconcileKind.Repair;
+        var session = settings.Mode == ApplyMode.PerRequest
+            ? reconciler.RunAsync(new ReconcileRequest(CanonicalName(router), trigger, actor, kind), stopping.Token)
+            : Queue(router).EnqueueAsync(trigger, actor, kind);
+        try
+        {
+            await session.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The session failed (logged where it ran); the rows say what happened, so the caller only needs to stop waiting.
+            logger.LogDebug(exception, "Waiting for router {Router} ended with an error", router);
+            return true;
+        }
+    }
+
+    public async Task<IReadOnlyList<RouterSyncReport>> SyncAsync(
+        string? router, bool dryRun, ChangeTrigger trigger, string? actor, CancellationToken cancellationToken)
+    {
+        var names = router is null ? routers.RouterNames : [CanonicalName(router)];
+        var reports = new List<RouterSyncReport>();
+        foreach (var name in names)
+        {
+            reports.Add(await SyncOneAsync(name, dryRun, trigger, actor, cancellationToken).ConfigureAwait(false));
+        }
+
+        return reports;
+    }
+
+    public void Dispose()
+    {
+        stopping.Cancel();
+        stopping.Dispose();
+    }
+
+    private async Task<RouterSyncReport> SyncOneAsync(string router, bool dryRun, ChangeTrigger trigger, string? actor, CancellationToken cancellationToken)
+    {
+        if (dryRun)
+        {
+            return await reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, ReconcileKind.DryRun), cancellationToken).ConfigureAwait(false);
+        }
+
+        // A report changes nothing, so it cannot share a session with writers that want their changes applied.
+        if (settings.SyncMode == SyncMode.Report || settings.Mode == ApplyMode.PerRequest)
+        {
+            var kind = settings.SyncMode == SyncMode.Report ? ReconcileKind.Report : ReconcileKind.Repair;
+            return await reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, kind), cancellationToken).ConfigureAwait(false);
+        }
+
+        return await Queue(router).EnqueueAsync(trigger, actor, ReconcileKind.Repair).WaitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private RouterSessionQueue Queue(string router)
+    {
+        var name = CanonicalName(router);
+        return queues.GetOrAdd(name, key => new RouterSessionQueue(key, reconciler.RunAsync, logger, stopping.Token));
+    }
+
+    /// <exception cref="KeyNotFoundException">No router of that name is configured.</exception>
+    private string CanonicalName(string router) => routers.Get(router).RouterName;
+}

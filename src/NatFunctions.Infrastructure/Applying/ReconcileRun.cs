@@ -1,0 +1,247 @@
+using Microsoft.Extensions.Logging;
+using NatFunctions.Core.Applying;
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Planning;
+using NatFunctions.Core.Routers;
+using NatFunctions.Core.Vyos;
+using NatFunctions.Infrastructure.Persistence;
+
+namespace NatFunctions.Infrastructure.Applying;
+
+/// <summary>The state of one reconcile while it holds the lease: what was planned, sent, recorded and refused.</summary>
+internal sealed class ReconcileRun(
+    IRouterClient client,
+    NatFunctionsDbContext db,
+    ReconcileRequest request,
+    RouterReservationCache reservations,
+    TimeProvider timeProvider,
+    ILogger logger)
+{
+    // Each round leaves at least one change out, so this only bounds a router that rejects everything.
+    private const int MostRounds = 25;
+
+    private readonly RouterSettings settings = client.Settings;
+    private readonly RouterPlanner planner = new(client.Settings);
+    private readonly SyncStateWriter writer = new(db, timeProvider);
+    private readonly List<string> commandsSent = [];
+    private readonly List<RefusedObject> failed = [];
+    private readonly HashSet<string> leftOut = new(StringComparer.Ordinal);
+    private RouterPlan? firstPlan;
+    private long? lastChangeId;
+    private bool anyCommitted;
+
+    public async Task<RouterSyncReport> ExecuteAsync(CancellationToken cancellationToken)
+    {
+        for (var round = 0; round < MostRounds; round++)
+        {
+            var startedAt = Now;
+            var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
+            ConfigTree tree;
+            try
+            {
+                tree = ConfigCommandsParser.Parse(await client.ReadConfigurationCommandsAsync(cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
+            {
+                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken).ConfigureAwait(false);
+            }
+
+            reservations.Observe(settings, tree);
+            var plan = planner.Plan(tree, rows.Desired);
+            firstPlan ??= plan;
+            await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
+
+            if (request.Kind == ReconcileKind.Report)
+            {
+                var output = plan.IsEmpty ? "report mode: no drift" : "report mode, not applied:\n" + string.Join('\n', plan.CommandTexts);
+                lastChangeId = await RecordAsync(startedAt, [], ChangeResult.NoChange, output, plan, plan.Changes, cancellationToken).ConfigureAwait(false);
+                return Report(SyncOutcome.Reported, null);
+            }
+
+            var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
+            if (batch.Count == 0)
+            {
+                await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
+                if (round == 0)
+                {
+                    lastChangeId = await RecordAsync(startedAt, [], ChangeResult.NoChange, null, plan, [], cancellationToken).ConfigureAwait(false);
+                }
+
+                return Report(anyCommitted ? SyncOutcome.Committed : failed.Count > 0 ? SyncOutcome.Rejected : SyncOutcome.NoChange, null);
+            }
+
+            var result = await SendAsync(startedAt, plan, batch, cancellationToken).ConfigureAwait(false);
+            if (result.IsSuccess)
+            {
+                await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
+                return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.NoChange, null);
+            }
+
+            if (result.Outcome != RouterSessionOutcome.Rejected)
+            {
+                return await TransportErrorAsync(rows, null, batch, result.Message ?? result.Outcome.ToString(), result, cancellationToken).ConfigureAwait(false);
+            }
+
+            var (offender, message) = await FindOffenderAsync(plan, batch, result, cancellationToken).ConfigureAwait(false);
+            if (offender is null)
+            {
+                await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
+                return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, message);
+            }
+
+            leftOut.Add(offender.Subject);
+            await FailAsync(rows, new RefusedObject(offender.RuleNumber, offender.MappingName, message), cancellationToken).ConfigureAwait(false);
+        }
+
+        return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, "gave up after too many rejected changes");
+    }
+
+    private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    private bool InScope(PlannedChange change, DesiredState desired) =>
+        request.Kind != ReconcileKind.PendingOnly
+        || change.Kind == PlannedChangeKind.Delete
+        || (change.RuleNumber is { } number && desired.PendingRuleNumbers.Contains(number))
+        || (change.MappingName is { } name && desired.PendingMappingNames.Contains(name));
+
+    /// <summary>
+    /// The router did not say which change it refused: commit halves until one change alone is refused. Halves that
+    /// commit are desired state anyway, so nothing is undone.
+    /// </summary>
+    private async Task<(PlannedChange? Offender, string Message)> FindOffenderAsync(
+        RouterPlan plan, List<PlannedChange> batch, RouterSessionResult rejection, CancellationToken cancellationToken)
+    {
+        var message = rejection.Message ?? "the router rejected the change";
+        var located = RejectedChangeLocator.Locate(batch, rejection);
+        if (located is not null) return (located, message);
+
+        var candidates = batch;
+        while (true)
+        {
+            var half = candidates.Count == 1 ? candidates : candidates.Take(candidates.Count / 2).ToList();
+            var result = await SendAsync(Now, plan, half, cancellationToken).ConfigureAwait(false);
+            if (result.Outcome == RouterSessionOutcome.Rejected)
+            {
+                message = result.Message ?? message;
+                if (half.Count == 1) return (half[0], message);
+                located = RejectedChangeLocator.Locate(half, result);
+                if (located is not null) return (located, message);
+                candidates = half;
+            }
+            else if (result.IsSuccess && half.Count < candidates.Count)
+            {
+                candidates = candidates.Skip(half.Count).ToList();
+            }
+            else
+            {
+                // Committed alone (the refusal needed the combination) or the router went away: nothing to blame.
+                return (null, message);
+            }
+        }
+    }
+
+    private async Task<RouterSessionResult> SendAsync(DateTime startedAt, RouterPlan plan, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
+    {
+        var commands = batch.SelectMany(change => change.Commands).Select(command => command.Text).ToList();
+        var result = await client.ApplyAsync(RouterChangeRequest.For(settings, commands), cancellationToken).ConfigureAwait(false);
+        commandsSent.AddRange(commands);
+        anyCommitted |= result.Outcome == RouterSessionOutcome.Committed;
+        var recorded = result.Outcome switch
+        {
+            RouterSessionOutcome.Committed => ChangeResult.Committed,
+            RouterSessionOutcome.NoChange => ChangeResult.NoChange,
+            RouterSessionOutcome.Rejected => ChangeResult.Rejected,
+            _ => ChangeResult.TransportError,
+        };
+        lastChangeId = await RecordAsync(startedAt, commands, recorded, Output(result), plan, batch, cancellationToken).ConfigureAwait(false);
+        logger.LogInformation(
+            "Router {Router}: session with {Count} commands ended {Outcome} (change {ChangeId})", settings.Name, commands.Count, result.Outcome, lastChangeId);
+        return result;
+    }
+
+    private async Task<RouterSyncReport> TransportErrorAsync(
+        DesiredRows rows, DateTime? startedAt, IReadOnlyList<PlannedChange> batch, string message, RouterSessionResult? result, CancellationToken cancellationToken)
+    {
+        if (startedAt is { } started)
+        {
+            lastChangeId = await RecordAsync(started, [], ChangeResult.TransportError, message, firstPlan, batch, cancellationToken).ConfigureAwait(false);
+        }
+
+        await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
+        logger.LogWarning("Router {Router}: {Outcome}: {Message}; changes stay pending", settings.Name, result?.Outcome.ToString() ?? "unreachable", message);
+        return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.TransportError, message);
+    }
+
+    private async Task MarkAppliedAsync(DesiredRows rows, CancellationToken cancellationToken)
+    {
+        var refused = failed.Select(f => f.RuleNumber).OfType<int>().ToHashSet();
+        var forwards = rows.Desired.NatRules.Keys
+            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number))
+            .Select(number => rows.ForwardsByRule[number])
+            .ToList();
+        var placedMappings = rows.Desired.DhcpMappings.Keys.Where(name => !leftOut.Contains("dhcp static-mapping " + name)).ToHashSet(StringComparer.Ordinal);
+        var vms = rows.VmsByMapping
+            .Where(pair => !rows.Desired.FrozenMappingNames.Contains(pair.Key)
+                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key)))
+            .Select(pair => pair.Value)
+            .Where(row => rows.PendingVms.Contains(row))
+            .ToList();
+        await writer.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FailRefusedAsync(DesiredRows rows, IReadOnlyList<RefusedObject> refused, CancellationToken cancellationToken)
+    {
+        foreach (var item in refused) await FailAsync(rows, item, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task FailAsync(DesiredRows rows, RefusedObject item, CancellationToken cancellationToken)
+    {
+        var marked = false;
+        if (item.RuleNumber is { } number && rows.ForwardsByRule.TryGetValue(number, out var forward))
+        {
+            marked = await writer.MarkForwardFailedAsync(forward, item.Reason, cancellationToken).ConfigureAwait(false);
+        }
+        else if (item.MappingName is { } name && rows.VmsByMapping.TryGetValue(name, out var vm))
+        {
+            marked = await writer.MarkDhcpFailedAsync(vm, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (marked) failed.Add(item);
+        logger.LogWarning("Router {Router}: {Subject} left out: {Reason}", settings.Name, item.RuleNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? item.MappingName, item.Reason);
+    }
+
+    private async Task<long> RecordAsync(
+        DateTime startedAt, IReadOnlyList<string> commands, ChangeResult result, string? output, RouterPlan? plan, IReadOnlyList<PlannedChange> changes, CancellationToken cancellationToken)
+    {
+        var change = new RouterChange
+        {
+            Router = settings.Name,
+            StartedAt = startedAt,
+            FinishedAt = Now,
+            Trigger = request.Trigger,
+            Actor = request.Actor is { Length: > 63 } actor ? actor[..63] : request.Actor,
+            Commands = string.Join('\n', commands),
+            Result = result,
+            RouterOutput = output,
+            DriftMissing = changes.Count(c => c.Kind == PlannedChangeKind.Add),
+            DriftChanged = changes.Count(c => c.Kind == PlannedChangeKind.Update),
+            DriftExtra = changes.Count(c => c.Kind == PlannedChangeKind.Delete),
+            UnmanagedSeen = plan?.Unmanaged.Count ?? 0,
+        };
+        db.RouterChanges.Add(change);
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        db.ChangeTracker.Clear();
+        return change.Id;
+    }
+
+    private static string Output(RouterSessionResult result)
+    {
+        if (string.IsNullOrEmpty(result.Message)) return result.Transcript;
+        return result.Transcript.Contains(result.Message, StringComparison.Ordinal) ? result.Transcript : result.Transcript + "\n" + result.Message;
+    }
+
+    private static string Subject(int ruleNumber) => new PlannedChange(PlannedChangeKind.Add, ruleNumber, null, [], []).Subject;
+
+    private RouterSyncReport Report(SyncOutcome outcome, string? error) =>
+        new(settings.Name, outcome, firstPlan, [.. commandsSent], lastChangeId, [.. failed], error);
+}

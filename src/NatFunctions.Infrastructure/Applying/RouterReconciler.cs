@@ -1,0 +1,62 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using NatFunctions.Core.Applying;
+using NatFunctions.Core.Planning;
+using NatFunctions.Core.Routers;
+using NatFunctions.Core.Vyos;
+using NatFunctions.Infrastructure.Leases;
+using NatFunctions.Infrastructure.Persistence;
+
+namespace NatFunctions.Infrastructure.Applying;
+
+/// <summary>
+/// One reconcile of one router (product-spec §4): lease, read rows, read router, plan, one configure session; on a
+/// rejection, leave the offending change out (marking its row failed) and go again right away.
+/// </summary>
+public sealed class RouterReconciler(
+    IServiceScopeFactory scopes,
+    IRouterClientFactory routers,
+    IRouterLease lease,
+    RouterReservationCache reservations,
+    ApplySettings applySettings,
+    TimeProvider timeProvider,
+    ILogger<RouterReconciler> logger)
+{
+    public async Task<RouterSyncReport> RunAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var client = routers.Get(request.Router);
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>();
+        if (request.Kind == ReconcileKind.DryRun)
+        {
+            return await DryRunAsync(client, db, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using var held = await lease.AcquireAsync(client.RouterName, applySettings.LeaseWait, cancellationToken).ConfigureAwait(false);
+        if (held is null)
+        {
+            logger.LogWarning("Router {Router}: the lease stayed taken for {Wait}; changes stay pending", client.RouterName, applySettings.LeaseWait);
+            return new RouterSyncReport(client.RouterName, SyncOutcome.LeaseUnavailable, null, [], null, [], "another instance kept the router's lease");
+        }
+
+        var run = new ReconcileRun(client, db, request, reservations, timeProvider, logger);
+        return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RouterSyncReport> DryRunAsync(IRouterClient client, NatFunctionsDbContext db, CancellationToken cancellationToken)
+    {
+        var rows = await DesiredRows.ReadAsync(db, client.Settings, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var tree = ConfigCommandsParser.Parse(await client.ReadConfigurationCommandsAsync(cancellationToken).ConfigureAwait(false));
+            reservations.Observe(client.Settings, tree);
+            var plan = new RouterPlanner(client.Settings).Plan(tree, rows.Desired);
+            return new RouterSyncReport(client.RouterName, SyncOutcome.DryRun, plan, [], null, [], null);
+        }
+        catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
+        {
+            return new RouterSyncReport(client.RouterName, SyncOutcome.TransportError, null, [], null, [], exception.Message);
+        }
+    }
+}

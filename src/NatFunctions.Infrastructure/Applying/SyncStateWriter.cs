@@ -1,0 +1,92 @@
+using Microsoft.EntityFrameworkCore;
+using NatFunctions.Core.Domain;
+using NatFunctions.Infrastructure.Persistence;
+
+namespace NatFunctions.Infrastructure.Applying;
+
+/// <summary>
+/// Writes the outcome of a session onto rows. State changes (applied, failed) only land on rows whose concurrency
+/// stamp is still the one read before the session: a row edited meanwhile stays pending for the next round.
+/// </summary>
+internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider timeProvider)
+{
+    private const int LastErrorLength = 4000;
+
+    public async Task MarkAppliedAsync(IReadOnlyCollection<StoredRow> forwards, IReadOnlyCollection<StoredRow> vms, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var stamp = Guid.NewGuid();
+        if (forwards.Count > 0)
+        {
+            var ids = forwards.Select(row => row.Id).ToList();
+            var stamps = forwards.Select(row => row.Stamp).ToList();
+            await db.PortForwards
+                .Where(f => ids.Contains(f.Id) && stamps.Contains(f.ConcurrencyStamp) && f.SyncState == SyncState.Pending)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(f => f.SyncState, SyncState.Applied)
+                        .SetProperty(f => f.LastError, (string?)null)
+                        .SetProperty(f => f.ConcurrencyStamp, stamp)
+                        .SetProperty(f => f.UpdatedAt, now),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        if (vms.Count > 0)
+        {
+            var ids = vms.Select(row => row.Id).ToList();
+            var stamps = vms.Select(row => row.Stamp).ToList();
+            await db.Vms
+                .Where(vm => ids.Contains(vm.Id) && stamps.Contains(vm.ConcurrencyStamp) && vm.DhcpSyncState == SyncState.Pending)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(vm => vm.DhcpSyncState, SyncState.Applied)
+                        .SetProperty(vm => vm.ConcurrencyStamp, stamp)
+                        .SetProperty(vm => vm.UpdatedAt, now),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+    }
+
+    public async Task<bool> MarkForwardFailedAsync(StoredRow row, string message, CancellationToken cancellationToken)
+    {
+        var error = Trim(message);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var updated = await db.PortForwards
+            .Where(f => f.Id == row.Id && f.ConcurrencyStamp == row.Stamp)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(f => f.SyncState, SyncState.Failed)
+                    .SetProperty(f => f.LastError, error)
+                    .SetProperty(f => f.ConcurrencyStamp, Guid.NewGuid())
+                    .SetProperty(f => f.UpdatedAt, now),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return updated > 0;
+    }
+
+    public async Task<bool> MarkDhcpFailedAsync(StoredRow row, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var updated = await db.Vms
+            .Where(vm => vm.Id == row.Id && vm.ConcurrencyStamp == row.Stamp)
+            .ExecuteUpdateAsync(
+                set => set.SetProperty(vm => vm.DhcpSyncState, SyncState.Failed)
+                    .SetProperty(vm => vm.ConcurrencyStamp, Guid.NewGuid())
+                    .SetProperty(vm => vm.UpdatedAt, now),
+                cancellationToken)
+            .ConfigureAwait(false);
+        return updated > 0;
+    }
+
+    /// <summary>Pending rows keep their state (the next run retries) and say why they are still pending.</summary>
+    public async Task NotePendingErrorAsync(IReadOnlyCollection<StoredRow> forwards, string message, CancellationToken cancellationToken)
+    {
+        if (forwards.Count == 0) return;
+        var error = Trim(message);
+        var ids = forwards.Select(row => row.Id).ToList();
+        await db.PortForwards
+            .Where(f => ids.Contains(f.Id) && f.SyncState == SyncState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(f => f.LastError, error), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    private static string Trim(string message) => message.Length <= LastErrorLength ? message : message[..LastErrorLength];
+}

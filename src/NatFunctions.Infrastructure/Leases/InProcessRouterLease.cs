@@ -1,0 +1,26 @@
+using System.Collections.Concurrent;
+
+namespace NatFunctions.Infrastructure.Leases;
+
+/// <summary>One semaphore per router: correct only while a single instance of the app talks to the routers.</summary>
+public sealed class InProcessRouterLease : IRouterLease
+{
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> gates = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<IAsyncDisposable?> AcquireAsync(string router, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var gate = gates.GetOrAdd(router, _ => new SemaphoreSlim(1, 1));
+        return await gate.WaitAsync(timeout, cancellationToken).ConfigureAwait(false) ? new Held(gate) : null;
+    }
+
+    private sealed class Held(SemaphoreSlim gate) : IAsyncDisposable
+    {
+        private int released;
+
+        public ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0) gate.Release();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
