@@ -7,6 +7,7 @@ using NatFunctions.Core.Health;
 using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
 using NatFunctions.Core.Provisioning;
+using NatFunctions.Infrastructure.Applying;
 using NatFunctions.Infrastructure.Persistence;
 using NatFunctions.Infrastructure.Pools;
 using NatFunctions.Infrastructure.Provisioning;
@@ -35,6 +36,7 @@ public static class DependencyInjection
             provider.GetRequiredService<ILogger<StorageHealthProbe>>()));
         services.AddRouters(configuration);
         services.AddPoolRepositories();
+        services.AddApplying(configuration);
         return services;
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using NatFunctions.Core.Auth;
 using NatFunctions.Core.Health;
 using NatFunctions.Core.Provisioning;
+using NatFunctions.Infrastructure.Applying;
 
 namespace NatFunctions;
 
@@ -15,10 +16,10 @@ public static class ServiceRegistration
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<HealthChecker>();
+        services.AddSingleton<RouterHealthCache>();
         services.AddPoolUseCases();
 
-        var waitSeconds = configuration.GetValue<int?>("Apply:WaitSeconds");
-        services.AddSingleton(waitSeconds is > 0 ? new ApplySettings(TimeSpan.FromSeconds(waitSeconds.Value)) : ApplySettings.Default);
+        services.AddSingleton(provider => new WriteWaitSettings(provider.GetRequiredService<ApplySettings>().Wait));
         services.AddSingleton<AllocationGate>();
         services.AddScoped<ApplyAwaiter>();
         services.AddScoped<VmProvisioner>();

@@ -7,6 +7,7 @@ public sealed class HealthChecker(
     IDatabaseHealthProbe database,
     IStorageHealthProbe storage,
     IRouterClientFactory routers,
+    RouterHealthCache routerHealthCache,
     TimeProvider timeProvider)
 {
     private static readonly TimeSpan CheckTimeout = TimeSpan.FromSeconds(10);
@@ -17,7 +18,7 @@ public sealed class HealthChecker(
         var storageTask = Bounded(storage.CheckAsync, cancellationToken);
         var routerTasks = routers.RouterNames.ToDictionary(
             name => name,
-            name => Bounded(async ct => ToHealth(await routers.Get(name).ProbeAsync(ct)), cancellationToken));
+            name => routerHealthCache.GetAsync(name, ct => Bounded(async probeToken => ToHealth(await routers.Get(name).ProbeAsync(probeToken)), ct)));
 
         await Task.WhenAll(routerTasks.Values.Append(databaseTask).Append(storageTask));
         return new HealthReport(

@@ -6,9 +6,9 @@ namespace NatFunctions.Core.Provisioning;
 
 /// <summary>
 /// After a write has committed its rows as pending: asks the router's applier for the next group commit, waits for
-/// it (bounded by <see cref="ApplySettings.Wait"/>) and reads back where the VM's rows ended up.
+/// it (bounded by <see cref="WriteWaitSettings.Wait"/>) and reads back where the VM's rows ended up.
 /// </summary>
-public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore store, ApplySettings settings, TimeProvider timeProvider)
+public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore store, WriteWaitSettings settings, TimeProvider timeProvider)
 {
     public async Task<(ApplyState State, Vm? Vm, string? RouterMessage)> WaitForVmAsync(
         string router, string machineId, Caller caller, CancellationToken cancellationToken)
