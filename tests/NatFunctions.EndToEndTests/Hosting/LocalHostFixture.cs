@@ -25,7 +25,7 @@ public class LocalHostFixture : IAsyncLifetime
         return client;
     }
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {

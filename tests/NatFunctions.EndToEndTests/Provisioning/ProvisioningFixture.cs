@@ -1,0 +1,48 @@
+using System.Net;
+using Microsoft.Data.Sqlite;
+using NatFunctions.EndToEndTests.Hosting;
+
+namespace NatFunctions.EndToEndTests.Provisioning;
+
+/// <summary>A LocalHost whose simulated router serves DHCP on LAN 192.168.64.0/24, with pools ready for VMs.</summary>
+public class ProvisioningFixture : LocalHostFixture
+{
+    public SimulatedRouter Router => new(Path.Combine(ScratchDirectory, "router-local"));
+
+    public string DatabasePath => Path.Combine(ScratchDirectory, "natfunctions.db");
+
+    public override async Task InitializeAsync()
+    {
+        await base.InitializeAsync();
+        await CreateAsync("/v1/admin/ip-pools", new { name = "lan", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.10", range_end = "192.168.64.250" });
+        await CreateAsync("/v1/admin/ip-pools", new { name = "tiny", router = "local", cidr = "10.9.0.0/30", range_start = "10.9.0.1", range_end = "10.9.0.1" });
+        await CreateAsync("/v1/admin/port-pools", new { name = "ext", router = "local", start_port = 32000, end_port = 33999 });
+    }
+
+    /// <summary>Counts audit rows straight from the database file, the way an auditor would.</summary>
+    public async Task<int> CountRouterChangesAsync(string result)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM RouterChanges WHERE Result = $result";
+        command.Parameters.AddWithValue("$result", result);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected override void ConfigureEnvironment(IDictionary<string, string?> environment)
+    {
+        environment["Routers__local__DhcpSharedNetwork"] = "LAN";
+        environment["Routers__local__DhcpSubnet"] = "192.168.64.0/24";
+        environment["Apply__WaitSeconds"] = "20";
+    }
+
+    private async Task CreateAsync(string path, object body)
+    {
+        var response = await AdminClient.PostJsonAsync(path, body);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Setting up {path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
