@@ -54,7 +54,7 @@ public sealed class ApplierTests
         var change = Assert.Single(await rig.ChangesAsync());
         Assert.Equal((ChangeResult.Committed, ChangeTrigger.Api, "ops", 3), (change.Result, change.Trigger, change.Actor, change.DriftMissing));
         Assert.Contains("set nat destination rule 10001 disable", change.Commands.Split('\n'));
-        Assert.Contains("commit", change.RouterOutput, StringComparison.Ordinal);
+        Assert.Contains("[edit]", change.RouterOutput, StringComparison.Ordinal);
     }
 
     [Fact]
