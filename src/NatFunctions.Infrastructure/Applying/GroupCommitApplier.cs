@@ -18,6 +18,7 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
     private readonly ILogger<GroupCommitApplier> logger;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, RouterSessionQueue> queues = new(StringComparer.OrdinalIgnoreCase);
+    private int disposed;
 
     public GroupCommitApplier(RouterReconciler reconciler, IRouterClientFactory routers, ApplySettings settings, ILogger<GroupCommitApplier> logger)
     {
@@ -65,6 +66,8 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
 
     public void Dispose()
     {
+        // The container disposes this once per registration that hands it out (applier and sync).
+        if (Interlocked.Exchange(ref disposed, 1) != 0) return;
         stopping.Cancel();
         stopping.Dispose();
     }

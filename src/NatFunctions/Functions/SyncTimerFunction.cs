@@ -1,11 +1,31 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
+using NatFunctions.Core.Applying;
+using NatFunctions.Core.Domain;
 
 namespace NatFunctions.Functions;
 
-public sealed class SyncTimerFunction(ILogger<SyncTimerFunction> logger)
+/// <summary>
+/// Reconciles every router on the NCRONTAB schedule in app setting <c>SyncSchedule</c>. The setting must exist
+/// (the host resolves <c>%SyncSchedule%</c> before the app runs): <c>0 */5 * * * *</c> (every 5 minutes) is the
+/// default in local.settings and the LocalHost.
+/// </summary>
+public sealed class SyncTimerFunction(IRouterSync sync, ILogger<SyncTimerFunction> logger)
 {
     [Function("SyncTimer")]
-    public void Run([TimerTrigger("%SyncSchedule%")] TimerInfo timer)
-        => logger.LogInformation("Sync timer fired; past due: {IsPastDue}", timer.IsPastDue);
+    public async Task Run([TimerTrigger("%SyncSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
+    {
+        var reports = await sync.SyncAsync(null, dryRun: false, ChangeTrigger.Timer, actor: null, cancellationToken);
+        foreach (var report in reports)
+        {
+            logger.LogInformation(
+                "Sync of router {Router}: {Outcome}, {Changes} changes, {Unmanaged} unmanaged rules, change {ChangeId}; past due: {IsPastDue}",
+                report.Router,
+                report.Outcome,
+                report.Plan?.Changes.Count ?? 0,
+                report.Plan?.Unmanaged.Count ?? 0,
+                report.ChangeId,
+                timer.IsPastDue);
+        }
+    }
 }
