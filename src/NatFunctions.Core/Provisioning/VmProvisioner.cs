@@ -77,8 +77,13 @@ public sealed class VmProvisioner(
         if (state == ApplyState.Rejected && applied is not null)
         {
             // Nothing half-done: take the whole VM back out, and let the router drop whatever of it was applied.
-            store.RemoveVm(applied);
-            await store.TrySaveAsync(cancellationToken);
+            var tracked = await store.FindVmAsync(request.MachineId, cancellationToken);
+            if (tracked is not null)
+            {
+                store.RemoveVm(tracked);
+                await store.TrySaveAsync(cancellationToken);
+            }
+
             await awaiter.WaitForRemovalAsync(routerName, caller, cancellationToken);
             return new WriteOutcome(ApplyState.Rejected, null, message);
         }

@@ -67,15 +67,7 @@ internal sealed class EfProvisioningStore(NatFunctionsDbContext dbContext) : IPr
         dbContext.PortForwards.Add(forward);
     }
 
-    public void RemoveVm(Vm vm)
-    {
-        if (dbContext.Entry(vm).State == EntityState.Detached)
-        {
-            dbContext.Attach(vm);
-        }
-
-        dbContext.Vms.Remove(vm);
-    }
+    public void RemoveVm(Vm vm) => dbContext.Vms.Remove(vm);
 
     public void RemoveForward(PortForward forward) => dbContext.PortForwards.Remove(forward);
 

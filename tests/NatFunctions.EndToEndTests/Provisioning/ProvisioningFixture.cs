@@ -16,6 +16,13 @@ public class ProvisioningFixture : LocalHostFixture
         await base.InitializeAsync();
         await CreateAsync("/v1/admin/ip-pools", new { name = "lan", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.10", range_end = "192.168.64.250" });
         await CreateAsync("/v1/admin/ip-pools", new { name = "tiny", router = "local", cidr = "10.9.0.0/30", range_start = "10.9.0.1", range_end = "10.9.0.1" });
+        // The first router session initialises the simulator's state folder; tests then inspect and fault it.
+        var health = await Client.GetAsync("/v1/health");
+        if (health.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"The router is not healthy: {await health.Content.ReadAsStringAsync()}");
+        }
+
         await CreateAsync("/v1/admin/port-pools", new { name = "ext", router = "local", start_port = 32000, end_port = 33999 });
     }
 

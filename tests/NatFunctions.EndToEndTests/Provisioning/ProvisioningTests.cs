@@ -19,7 +19,7 @@ public sealed class ProvisioningTests(ProvisioningFixture fixture) : IClassFixtu
         Assert.Equal("applied", vm.GetProperty("sync_state").GetString());
         var ip = vm.GetProperty("internal_ip").GetString();
         var forwards = vm.GetProperty("forwards").EnumerateArray().ToList();
-        Assert.Equal(["http", "https", "ssh"], forwards.Select(f => f.GetProperty("port_name").GetString()).ToArray());
+        Assert.Equal(new[] { "http", "https", "ssh" }, forwards.Select(f => f.GetProperty("port_name").GetString()!).ToArray());
         Assert.Equal(3, forwards.Select(f => f.GetProperty("external_port").GetInt32()).Distinct().Count());
         Assert.Equal(3, forwards.Select(f => f.GetProperty("nat_rule_number").GetInt32()).Distinct().Count());
         foreach (var forward in forwards)
