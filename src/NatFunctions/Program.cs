@@ -9,6 +9,7 @@ var builder = FunctionsApplication.CreateBuilder(args);
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<AuthorizationMiddleware>();
+builder.UseMiddleware<RateLimitMiddleware>();
 
 builder.Services
     .AddInfrastructure(builder.Configuration)

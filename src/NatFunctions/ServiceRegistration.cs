@@ -13,6 +13,7 @@ public static class ServiceRegistration
     public static IServiceCollection AddUseCases(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton(new BootstrapAdminKey(configuration["Auth:BootstrapAdminKey"]));
+        services.AddSingleton(NatFunctions.Http.RateLimitSettings.FromConfiguration(configuration));
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<HealthChecker>();

@@ -1,0 +1,34 @@
+using System.Net;
+using NatFunctions.EndToEndTests.Hosting;
+
+namespace NatFunctions.EndToEndTests.Security;
+
+public sealed class RateLimitedLocalHostFixture : LocalHostFixture
+{
+    protected override void ConfigureEnvironment(IDictionary<string, string?> environment)
+    {
+        environment["RateLimit__PermitsPerSecond"] = "1";
+        environment["RateLimit__Burst"] = "5";
+    }
+}
+
+public sealed class RateLimitTests(RateLimitedLocalHostFixture fixture) : IClassFixture<RateLimitedLocalHostFixture>
+{
+    [Fact]
+    public async Task A_key_over_its_budget_gets_429_with_retry_after_while_other_keys_are_unaffected()
+    {
+        var statuses = new List<HttpResponseMessage>();
+        for (var i = 0; i < 12; i++)
+        {
+            statuses.Add(await fixture.AdminClient.GetAsync("/v1/admin/api-keys"));
+        }
+
+        var limited = statuses.First(response => response.StatusCode == HttpStatusCode.TooManyRequests);
+        using var anonymous = await fixture.Client.GetAsync("/v1/health");
+
+        Assert.InRange(statuses.Count(response => response.StatusCode == HttpStatusCode.OK), 5, 7);
+        Assert.True(limited.Headers.RetryAfter?.Delta >= TimeSpan.FromSeconds(1));
+        Assert.Equal("application/problem+json", limited.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, anonymous.StatusCode);
+    }
+}
