@@ -62,7 +62,8 @@ public sealed class ViewsLocalHostFixture : LocalHostFixture, IAsyncLifetime
         using var response = await AdminClient.PostJsonAsync(path, body);
         if (response.StatusCode != HttpStatusCode.Created)
         {
-            throw new InvalidOperationException($"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+            throw new InvalidOperationException(
+                $"POST {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}{Environment.NewLine}Host output:{Environment.NewLine}{Host.Output}");
         }
     }
 }
