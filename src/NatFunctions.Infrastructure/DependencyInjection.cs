@@ -8,6 +8,7 @@ using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Applying;
+using NatFunctions.Infrastructure.Audit;
 using NatFunctions.Infrastructure.Persistence;
 using NatFunctions.Infrastructure.Pools;
 using NatFunctions.Infrastructure.Provisioning;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddRouters(configuration);
         services.AddPoolRepositories();
         services.AddApplying(configuration);
+        services.AddAuditAndIdempotencyStores();
         return services;
     }
 }

@@ -27,6 +27,7 @@ public static class ServiceRegistration
         services.AddScoped<PortActionService>();
         services.AddScoped<VmQueries>();
         services.AddScoped<VmDecommissioner>();
+        services.AddViewUseCases();
         return services;
     }
 }

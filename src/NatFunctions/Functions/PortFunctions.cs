@@ -8,7 +8,7 @@ using NatFunctions.Http;
 
 namespace NatFunctions.Functions;
 
-public sealed class PortFunctions(PortActionService ports)
+public sealed class PortFunctions(PortActionService ports, IdempotencyGuard idempotency)
 {
     [Function("TemplatePortAction")]
     [RequiresRole(ApiRole.Operator)]
@@ -24,7 +24,10 @@ public sealed class PortFunctions(PortActionService ports)
         string port_name)
         => RunAsync(request, machine_id, port_name);
 
-    private async Task<IActionResult> RunAsync(HttpRequest request, string machineId, string? portName)
+    private Task<IActionResult> RunAsync(HttpRequest request, string machineId, string? portName) =>
+        idempotency.RunAsync(request, IdempotencyRequestBody.IsCreateAction, () => ApplyAsync(request, machineId, portName));
+
+    private async Task<IActionResult> ApplyAsync(HttpRequest request, string machineId, string? portName)
     {
         var body = await JsonBody.ReadAsync<PortActionRequest>(request, request.HttpContext.RequestAborted);
         if (body.Problem is not null)

@@ -11,12 +11,15 @@ using NatFunctions.Http;
 
 namespace NatFunctions.Functions;
 
-public sealed class VmFunctions(VmProvisioner provisioner, VmQueries queries, VmDecommissioner decommissioner)
+public sealed class VmFunctions(VmProvisioner provisioner, VmQueries queries, VmDecommissioner decommissioner, IdempotencyGuard idempotency)
 {
     [Function("ProvisionVm")]
     [RequiresRole(ApiRole.Operator)]
-    public async Task<IActionResult> Provision(
+    public Task<IActionResult> Provision(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/vms/provision")] HttpRequest request)
+        => idempotency.RunAsync(request, () => ProvisionAsync(request));
+
+    private async Task<IActionResult> ProvisionAsync(HttpRequest request)
     {
         var body = await JsonBody.ReadAsync<VmProvisionRequest>(request, request.HttpContext.RequestAborted);
         if (body.Problem is not null)

@@ -1,0 +1,19 @@
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.Core.Idempotency;
+
+/// <summary>
+/// The value of the <c>Idempotency-Key</c> header: 1–128 characters of <c>[A-Za-z0-9._:-]</c>, enough for a UUID, a
+/// ULID or a pipeline's "run:step" name, and nothing that could smuggle anything into a log line.
+/// </summary>
+public static partial class IdempotencyKey
+{
+    public const string HeaderName = "Idempotency-Key";
+    public const int MaxLength = 128;
+    public const string Rule = "must be 1 to 128 characters of letters, digits, '.', '_', ':' and '-'";
+
+    public static bool IsValid(string? value) => value is not null && Pattern().IsMatch(value);
+
+    [GeneratedRegex("^[A-Za-z0-9._:-]{1,128}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    private static partial Regex Pattern();
+}

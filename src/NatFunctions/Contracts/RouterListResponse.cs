@@ -1,0 +1,4 @@
+namespace NatFunctions.Contracts;
+
+/// <summary>Every configured router, in configuration order.</summary>
+public sealed record RouterListResponse(IReadOnlyList<RouterResponse> Items);
