@@ -37,6 +37,9 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture fixture) : IClassF
         ["UpdateApiKey"] = "admin",
         ["DeleteApiKey"] = "admin",
         ["SyncVyosConfig"] = "admin",
+        ["ListRouters"] = "admin",
+        ["GetRouterNat"] = "admin",
+        ["ListChanges"] = "admin",
         ["ListMigrations"] = "admin",
         ["ApplyMigrations"] = "admin",
     };
