@@ -26,6 +26,8 @@ param databaseSku databaseSkuSettings = {
 @description('Minutes of inactivity before a serverless database pauses (-1 = never). Ignored by provisioned SKUs.')
 param autoPauseDelayMinutes int = 60
 
+var isServerless = contains(databaseSku.name, '_S_')
+
 resource sqlServer 'Microsoft.Sql/servers@2025-01-01' = {
   name: sqlServerName
   location: location
@@ -51,8 +53,9 @@ resource database 'Microsoft.Sql/servers/databases@2025-01-01' = {
   tags: tags
   sku: databaseSku
   properties: {
-    autoPauseDelay: autoPauseDelayMinutes
-    minCapacity: json('0.5')
+    // Auto-pause and a fractional minimum exist only for serverless SKUs (GP_S_*); provisioned SKUs reject them.
+    autoPauseDelay: isServerless ? autoPauseDelayMinutes : null
+    minCapacity: isServerless ? json('0.5') : null
     zoneRedundant: false
     requestedBackupStorageRedundancy: 'Local'
   }
