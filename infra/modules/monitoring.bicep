@@ -46,7 +46,10 @@ resource publisherRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(applicationInsights.id, publisherPrincipalId, monitoringMetricsPublisherRoleId)
   scope: applicationInsights
   properties: {
-    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', monitoringMetricsPublisherRoleId)
+    roleDefinitionId: subscriptionResourceId(
+      'Microsoft.Authorization/roleDefinitions',
+      monitoringMetricsPublisherRoleId
+    )
     principalId: publisherPrincipalId
     principalType: 'ServicePrincipal'
   }
