@@ -43,7 +43,7 @@ public class LocalHostFixture : IAsyncLifetime
         AdminClient = ClientWithKey(TestKeys.BootstrapAdmin);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         Client.Dispose();
         AdminClient.Dispose();

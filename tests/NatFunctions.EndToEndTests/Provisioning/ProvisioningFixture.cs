@@ -7,7 +7,7 @@ namespace NatFunctions.EndToEndTests.Provisioning;
 /// <summary>A LocalHost whose simulated router serves DHCP on LAN 192.168.64.0/24, with pools ready for VMs.</summary>
 public class ProvisioningFixture : LocalHostFixture
 {
-    public SimulatedRouter Router => new(Path.Combine(ScratchDirectory, "router-local"));
+    public virtual SimulatedRouter Router => new(Path.Combine(ScratchDirectory, "router-local"));
 
     public string DatabasePath => Path.Combine(ScratchDirectory, "natfunctions.db");
 

@@ -1,0 +1,45 @@
+using NatFunctions.EndToEndTests.Hosting;
+using NatFunctions.IntegrationTests.Leases;
+using NatFunctions.IntegrationTests.Ssh;
+
+namespace NatFunctions.EndToEndTests.Provisioning;
+
+/// <summary>
+/// The production shape on this machine: the router is the simulator behind a real OpenSSH server, reached by the
+/// product's SSH.NET driver with a pinned host key, and router leases are Azure Blob leases on a real Azurite.
+/// </summary>
+public sealed class SshAzuriteProvisioningFixture : ProvisioningFixture
+{
+    private readonly SimulatedVyosSshServer sshServer = new();
+    private AzuriteProcess? azurite;
+
+    public override SimulatedRouter Router => new(sshServer.StateDir);
+
+    public override async Task InitializeAsync()
+    {
+        await sshServer.InitializeAsync();
+        await sshServer.StartRouterAsync("1.4");
+        azurite = new AzuriteProcess();
+        await base.InitializeAsync();
+    }
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        azurite?.Dispose();
+        await sshServer.DisposeAsync();
+    }
+
+    protected override void ConfigureEnvironment(IDictionary<string, string?> environment)
+    {
+        base.ConfigureEnvironment(environment);
+        environment["Routers__local__Transport"] = "ssh";
+        environment["Routers__local__StateDir"] = null;
+        environment["Routers__local__Host"] = "127.0.0.1";
+        environment["Routers__local__Port"] = sshServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        environment["Routers__local__Username"] = sshServer.UserName;
+        environment["Routers__local__PrivateKey"] = sshServer.ClientPrivateKey;
+        environment["Routers__local__HostKeySha256"] = sshServer.HostKeySha256;
+        environment["Storage__ConnectionString"] = azurite!.ConnectionString;
+    }
+}
