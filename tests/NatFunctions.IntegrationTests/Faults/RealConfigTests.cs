@@ -67,7 +67,7 @@ public sealed partial class RealConfigTests
         Assert.Equal(SyncOutcome.Committed, report.Outcome);
         Assert.All(report.Plan!.Changes, change => Assert.Equal(PlannedChangeKind.Add, change.Kind));
         Assert.Equal(
-            [.. ours.Select(number => "nat destination rule " + number.ToString(CultureInfo.InvariantCulture)), "dhcp static-mapping nf-vm-a"],
+            ours.Select(number => "nat destination rule " + number.ToString(CultureInfo.InvariantCulture)).Append("dhcp static-mapping nf-vm-a").Order(StringComparer.Ordinal),
             report.Plan.Changes.Select(change => change.Subject).Order(StringComparer.Ordinal));
         Assert.NotEmpty(report.CommandsSent);
         Assert.All(report.CommandsSent, command => Assert.True(IsOurs(command), $"sent a command for something not ours: {command}"));

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Vyos;
@@ -11,7 +12,7 @@ namespace NatFunctions.IntegrationTests.Faults;
 /// holding each of them exactly once with the row's values, and no owned rule or mapping the database does not know.
 /// Checked from the raw text and the database, not through the planner under test.
 /// </summary>
-internal static class RouterDatabaseAgreement
+internal static partial class RouterDatabaseAgreement
 {
     public static async Task AssertAsync(ApplierRig rig, int expectedForwards)
     {
@@ -28,8 +29,12 @@ internal static class RouterDatabaseAgreement
         Assert.All(forwards, row => Assert.Equal((SyncState.Applied, null), (row.Forward.SyncState, row.Forward.LastError)));
         Assert.All(vms, vm => Assert.Equal(SyncState.Applied, vm.DhcpSyncState));
 
-        var ownedDescriptions = lines.Where(line => line.StartsWith("set nat destination rule ", StringComparison.Ordinal)
-            && line.Contains(" description 'nf:", StringComparison.Ordinal)).ToList();
+        // Ours: inside the managed range with the marker (a marked rule outside the range belongs to someone else).
+        var ownedDescriptions = lines
+            .Select(line => OwnedDescription().Match(line))
+            .Where(match => match.Success && rig.Router.ManagedRules.Contains(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .Select(match => match.Value)
+            .ToList();
         Assert.Equal(forwards.Count, ownedDescriptions.Count);
         Assert.Equal(ownedDescriptions.Count, ownedDescriptions.Distinct(StringComparer.Ordinal).Count());
         foreach (var (vm, forward) in forwards)
@@ -44,11 +49,15 @@ internal static class RouterDatabaseAgreement
         }
 
         var mappings = ManagedObjectReader.ReadDhcpStaticMappings(ConfigCommandsParser.Parse(text), rig.Router.VyosVersion)
-            .Where(mapping => mapping.Name.StartsWith("nf-", StringComparison.Ordinal))
+            .Where(mapping => mapping.SharedNetwork == rig.Router.DhcpSharedNetwork && mapping.Subnet == rig.Router.DhcpSubnet
+                && mapping.Name.StartsWith("nf-", StringComparison.Ordinal))
             .ToList();
         // Only a VM with a MAC address gets a static mapping.
         Assert.Equal(
             vms.Where(vm => vm.MacAddress is not null).Select(vm => ("nf-" + vm.MachineId, vm.InternalIp, vm.MacAddress)).Order(),
             mappings.Select(mapping => (mapping.Name, mapping.IpAddress!, mapping.MacAddress)).Order());
     }
+
+    [GeneratedRegex(@"^set nat destination rule (\d+) description 'nf:.*$")]
+    private static partial Regex OwnedDescription();
 }
