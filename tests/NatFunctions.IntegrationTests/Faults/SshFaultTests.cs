@@ -93,7 +93,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
     {
         await using var rig = await StartAsync(commitConfirmMinutes: 1);
         await AddTwoVmsAsync(rig);
-        const int MinuteMs = 3_000;
+        const int MinuteMs = 5_000;
         await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
 
         await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
@@ -115,7 +115,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
     {
         await using var rig = await StartAsync(commitConfirmMinutes: 1);
         await AddTwoVmsAsync(rig);
-        const int MinuteMs = 3_000;
+        const int MinuteMs = 5_000;
         // Someone changes one of our rules in the same instant as our commit, so the read-back differs from the plan.
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "concurrentSetsAfterCommit": ["set nat destination rule 10000 translation port '2222'"]}""");
 
