@@ -267,6 +267,7 @@ internal sealed class CliSession
                 working.ReplaceTopLevel("nat", active.Root.FindChild("nat"));
             }
 
+            if (failureOutput is null) ApplyConcurrentSets(working, faults);
             var next = current with { ActiveConfig = ConfigCommandsRenderer.Render(working) };
             return alsoUnderLock is null || failureOutput is not null ? next : alsoUnderLock(next);
         }, cancellationToken);
@@ -280,6 +281,17 @@ internal sealed class CliSession
         _changes.Clear();
         if (faults.DropAfterCommit == true) throw new SessionDroppedException("drop after commit");
         return CommitOutcome.Committed;
+    }
+
+    private void ApplyConcurrentSets(ConfigTree working, FaultSettings faults)
+    {
+        foreach (var line in faults.ConcurrentSetsAfterCommit ?? [])
+        {
+            var words = ShellWords.TrySplit(line);
+            if (words is not { Count: > 1 } || words[0] != "set") continue;
+            var resolved = _resolver.ResolveSet(words.Skip(1).ToArray(), working);
+            if (resolved.Error is null) new ConfigChange(false, resolved.Path, resolved.Value, resolved.Mode).ApplyTo(working);
+        }
     }
 
     private void CommitConfirm(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -330,7 +342,7 @@ internal sealed class CliSession
             return;
         }
 
-        var deadline = _time.GetUtcNow().AddMilliseconds((double)minutes * _options.MinuteMilliseconds);
+        var deadline = _time.GetUtcNow().AddMilliseconds((double)minutes * (Faults.MinuteMs ?? _options.MinuteMilliseconds));
         var outcome = Commit([], cancellationToken, committed => committed with
         {
             // 1.5 reloads the last confirmed config; 1.3/1.4 reboot into the saved config (null: read it at revert time).

@@ -33,9 +33,30 @@ public sealed record RouterChangeRequest
     /// <summary>Run <c>save</c> after a successful commit so the change survives a reboot.</summary>
     public bool Save { get; }
 
+    /// <summary>
+    /// With commit-confirm: given the active configuration read back after <c>commit-confirm</c>, says why it does not
+    /// match what the caller planned (then the session does not confirm, and VyOS reverts the commit when the timer
+    /// runs out), or returns null to confirm. Without it the session confirms whatever it reads back.
+    /// </summary>
+    public Func<string, string?>? ReadBackProblem { get; init; }
+
+    /// <summary>
+    /// No commands: only finish what an earlier session committed but could not finish because its connection was
+    /// lost: <c>confirm</c> (when <see cref="CommitConfirmMinutes"/> &gt; 0, so a pending commit-confirm is kept) and
+    /// <c>save</c> (when <see cref="Save"/>). The caller has just read the configuration and found it as planned.
+    /// </summary>
+    public bool FinishOnly { get; private init; }
+
     /// <summary>Uses the router's configured commit-confirm and save options.</summary>
     public static RouterChangeRequest For(RouterSettings settings, IReadOnlyList<string> commands) =>
         new(commands, settings.CommitConfirmMinutes, settings.SaveAfterCommit);
+
+    /// <summary>A <see cref="FinishOnly"/> session with the router's configured commit-confirm and save options.</summary>
+    public static RouterChangeRequest Finish(RouterSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        return new RouterChangeRequest([], settings.CommitConfirmMinutes, settings.SaveAfterCommit) { FinishOnly = true };
+    }
 
     /// <summary>Why a line may not be sent to a router's configure mode, or null when it may.</summary>
     public static string? FindProblem(string? command)

@@ -29,6 +29,7 @@ internal sealed class ReconcileRun(
     private RouterPlan? firstPlan;
     private long? lastChangeId;
     private bool anyCommitted;
+    private bool finishedEarlierCommit;
 
     public async Task<RouterSyncReport> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -61,6 +62,20 @@ internal sealed class ReconcileRun(
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
             if (batch.Count == 0)
             {
+                if (!anyCommitted && !finishedEarlierCommit && NeedsFinishing(rows))
+                {
+                    // Pending rows are already on the router: an earlier session committed them and lost its connection
+                    // before confirm/save. Finish that commit, then read again, so a revert in between is not missed.
+                    finishedEarlierCommit = true;
+                    var finish = await FinishEarlierCommitAsync(startedAt, plan, cancellationToken).ConfigureAwait(false);
+                    if (!finish.IsSuccess)
+                    {
+                        return await TransportErrorAsync(rows, null, [], finish.Message ?? finish.Outcome.ToString(), finish, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+
                 await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
                 if (round == 0)
                 {
@@ -70,7 +85,7 @@ internal sealed class ReconcileRun(
                 return Report(anyCommitted ? SyncOutcome.Committed : failed.Count > 0 ? SyncOutcome.Rejected : SyncOutcome.NoChange, null);
             }
 
-            var result = await SendAsync(startedAt, plan, batch, cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(startedAt, plan, rows.Desired, batch, cancellationToken).ConfigureAwait(false);
             if (result.IsSuccess)
             {
                 await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
@@ -82,7 +97,7 @@ internal sealed class ReconcileRun(
                 return await TransportErrorAsync(rows, null, batch, result.Message ?? result.Outcome.ToString(), result, cancellationToken).ConfigureAwait(false);
             }
 
-            var (offender, message) = await FindOffenderAsync(plan, batch, result, cancellationToken).ConfigureAwait(false);
+            var (offender, message) = await FindOffenderAsync(plan, rows.Desired, batch, result, cancellationToken).ConfigureAwait(false);
             if (offender is null)
             {
                 await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
@@ -109,7 +124,7 @@ internal sealed class ReconcileRun(
     /// commit are desired state anyway, so nothing is undone.
     /// </summary>
     private async Task<(PlannedChange? Offender, string Message)> FindOffenderAsync(
-        RouterPlan plan, List<PlannedChange> batch, RouterSessionResult rejection, CancellationToken cancellationToken)
+        RouterPlan plan, DesiredState desired, List<PlannedChange> batch, RouterSessionResult rejection, CancellationToken cancellationToken)
     {
         var message = rejection.Message ?? "the router rejected the change";
         var located = RejectedChangeLocator.Locate(batch, rejection);
@@ -119,7 +134,7 @@ internal sealed class ReconcileRun(
         while (true)
         {
             var half = candidates.Count == 1 ? candidates : candidates.Take(candidates.Count / 2).ToList();
-            var result = await SendAsync(Now, plan, half, cancellationToken).ConfigureAwait(false);
+            var result = await SendAsync(Now, plan, desired, half, cancellationToken).ConfigureAwait(false);
             if (result.Outcome == RouterSessionOutcome.Rejected)
             {
                 message = result.Message ?? message;
@@ -140,12 +155,28 @@ internal sealed class ReconcileRun(
         }
     }
 
-    private async Task<RouterSessionResult> SendAsync(DateTime startedAt, RouterPlan plan, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
+    private async Task<RouterSessionResult> SendAsync(
+        DateTime startedAt, RouterPlan plan, DesiredState desired, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
     {
         var commands = batch.SelectMany(change => change.Commands).Select(command => command.Text).ToList();
-        var result = await client.ApplyAsync(RouterChangeRequest.For(settings, commands), cancellationToken).ConfigureAwait(false);
+        var request = RouterChangeRequest.For(settings, commands) with { ReadBackProblem = ReadBackCheck(desired, batch) };
+        var result = await client.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         commandsSent.AddRange(commands);
+        return await RecordSessionAsync(startedAt, commands, result, plan, batch, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RouterSessionResult> FinishEarlierCommitAsync(DateTime startedAt, RouterPlan plan, CancellationToken cancellationToken)
+    {
+        var result = await client.ApplyAsync(RouterChangeRequest.Finish(settings), cancellationToken).ConfigureAwait(false);
+        return await RecordSessionAsync(startedAt, [], result, plan, [], cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<RouterSessionResult> RecordSessionAsync(
+        DateTime startedAt, IReadOnlyList<string> commands, RouterSessionResult result, RouterPlan plan, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
+    {
         anyCommitted |= result.Outcome == RouterSessionOutcome.Committed;
+        // The audit has no own result for an unconfirmed commit-confirm: like a transport error, its rows stay pending
+        // and the next run retries; the output says why.
         var recorded = result.Outcome switch
         {
             RouterSessionOutcome.Committed => ChangeResult.Committed,
@@ -157,6 +188,35 @@ internal sealed class ReconcileRun(
         logger.LogInformation(
             "Router {Router}: session with {Count} commands ended {Outcome} (change {ChangeId})", settings.Name, commands.Count, result.Outcome, lastChangeId);
         return result;
+    }
+
+    /// <summary>
+    /// Confirm only what was planned: the plan re-run on the read-back must want nothing more for this batch's
+    /// objects. Other objects may differ (someone else's concurrent change is not this session's to judge).
+    /// </summary>
+    private Func<string, string?> ReadBackCheck(DesiredState desired, IReadOnlyList<PlannedChange> batch)
+    {
+        var subjects = batch.Select(change => change.Subject).ToHashSet(StringComparer.Ordinal);
+        return readBack =>
+        {
+            ConfigTree tree;
+            try
+            {
+                tree = ConfigCommandsParser.Parse(readBack);
+            }
+            catch (ConfigCommandsFormatException exception)
+            {
+                return "the read-back could not be parsed: " + exception.Message;
+            }
+
+            var unmet = planner.Plan(tree, desired).Changes
+                .Where(change => subjects.Contains(change.Subject))
+                .Select(change => change.Drift.Count == 0
+                    ? $"{change.Subject} still needs {change.Kind.ToString().ToLowerInvariant()}"
+                    : $"{change.Subject} differs in {string.Join(", ", change.Drift.Select(field => field.ToString().ToLowerInvariant()))}")
+                .ToList();
+            return unmet.Count == 0 ? null : string.Join("; ", unmet);
+        };
     }
 
     private async Task<RouterSyncReport> TransportErrorAsync(
@@ -172,7 +232,24 @@ internal sealed class ReconcileRun(
         return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.TransportError, message);
     }
 
+    /// <summary>
+    /// Pending rows about to be marked applied without this run committing them, on a router whose sessions end with
+    /// confirm or save: that earlier commit may still be unconfirmed or unsaved.
+    /// </summary>
+    private bool NeedsFinishing(DesiredRows rows)
+    {
+        if (settings.CommitConfirmMinutes == 0 && !settings.SaveAfterCommit) return false;
+        var (forwards, vms) = RowsToMarkApplied(rows);
+        return forwards.Count > 0 || vms.Count > 0;
+    }
+
     private async Task MarkAppliedAsync(DesiredRows rows, CancellationToken cancellationToken)
+    {
+        var (forwards, vms) = RowsToMarkApplied(rows);
+        await writer.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
+    }
+
+    private (List<StoredRow> Forwards, List<StoredRow> Vms) RowsToMarkApplied(DesiredRows rows)
     {
         var refused = failed.Select(f => f.RuleNumber).OfType<int>().ToHashSet();
         var forwards = rows.Desired.NatRules.Keys
@@ -186,7 +263,7 @@ internal sealed class ReconcileRun(
             .Select(pair => pair.Value)
             .Where(row => rows.PendingVms.Contains(row))
             .ToList();
-        await writer.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
+        return (forwards, vms);
     }
 
     private async Task FailRefusedAsync(DesiredRows rows, IReadOnlyList<RefusedObject> refused, CancellationToken cancellationToken)

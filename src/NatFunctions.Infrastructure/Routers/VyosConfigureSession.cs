@@ -4,9 +4,10 @@ namespace NatFunctions.Infrastructure.Routers;
 
 /// <summary>
 /// The session contract on a VyOS CLI: <c>set terminal length 0</c>, <c>configure</c>, each command (checked as it
-/// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c>, <c>save</c>,
-/// <c>exit</c>. Any refusal ends with <c>exit discard</c>, so the router keeps its previous configuration. Works over
-/// any <see cref="IRouterTextChannel"/>; knows nothing about SSH.
+/// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c> only when the caller
+/// accepts the read-back, <c>save</c>, <c>exit</c>. Any refusal ends with <c>exit discard</c>, so the router keeps its
+/// previous configuration; a read-back the caller rejects is left unconfirmed, so VyOS reverts it. Works over any
+/// <see cref="IRouterTextChannel"/>; knows nothing about SSH.
 /// </summary>
 internal sealed class VyosConfigureSession(VyosCliConversation cli)
 {
@@ -14,6 +15,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
     {
         Preparing,
         Committing,
+        AwaitingConfirm,
         Committed,
     }
 
@@ -34,6 +36,11 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             }
 
             inConfigurationMode = true;
+            if (request.FinishOnly)
+            {
+                return await FinishAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+
             foreach (var command in request.Commands)
             {
                 var problem = RouterChangeRequest.FindProblem(command);
@@ -72,10 +79,23 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                     .ConfigureAwait(false);
             }
 
-            stage = Stage.Committed;
+            stage = request.CommitConfirmMinutes > 0 ? Stage.AwaitingConfirm : Stage.Committed;
             if (request.CommitConfirmMinutes > 0)
             {
                 readBack = (await cli.RunAsync("run show configuration commands", cancellationToken).ConfigureAwait(false)).Message;
+                if (request.ReadBackProblem?.Invoke(readBack) is { } mismatch)
+                {
+                    // Nothing is left uncommitted, so a plain exit; without confirm and save the timer restores the old config.
+                    await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
+                    inConfigurationMode = false;
+                    await LeaveAsync(cancellationToken).ConfigureAwait(false);
+                    return Result(
+                        RouterSessionOutcome.NotConfirmed,
+                        $"the configuration read back after '{commitCommand}' does not match the plan ({mismatch}); not confirmed, so the router reverts it within {Minutes(request.CommitConfirmMinutes)}",
+                        commitCommand,
+                        readBack);
+                }
+
                 var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
                 if (VyosOutputClassifier.IsConfirmFailure(confirm.Output))
                 {
@@ -85,6 +105,8 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                         "confirm",
                         readBack);
                 }
+
+                stage = Stage.Committed;
             }
 
             if (request.Save)
@@ -105,6 +127,11 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                 Stage.Committing => Result(
                     RouterSessionOutcome.TransportFailure,
                     $"connection lost during the commit, so it may or may not be active; read the configuration before retrying: {exception.Message}",
+                    null,
+                    readBack),
+                Stage.AwaitingConfirm => Result(
+                    RouterSessionOutcome.TransportFailure,
+                    $"connection lost after commit-confirm and before confirm: the change is active but the router reverts it within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
                     null,
                     readBack),
                 Stage.Committed => Result(
@@ -130,9 +157,40 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         await cli.RunAsync("set terminal length 0", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Confirms and saves what an earlier session committed without getting to do so itself. <c>No confirm pending</c>
+    /// is fine: that commit was plain, or already confirmed.
+    /// </summary>
+    private async Task<RouterSessionResult> FinishAsync(RouterChangeRequest request, CancellationToken cancellationToken)
+    {
+        if (request.CommitConfirmMinutes > 0)
+        {
+            var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
+            if (confirm.Prompt != VyosPromptKind.Configuration)
+            {
+                return Result(RouterSessionOutcome.TransportFailure, $"'confirm' did not return to configuration mode: {confirm.Message}", "confirm");
+            }
+        }
+
+        var saved = false;
+        if (request.Save)
+        {
+            var save = await cli.RunAsync("save", cancellationToken).ConfigureAwait(false);
+            saved = !VyosOutputClassifier.IsCommandError(save.Output);
+        }
+
+        await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
+        inConfigurationMode = false;
+        await LeaveAsync(cancellationToken).ConfigureAwait(false);
+        return Result(RouterSessionOutcome.NoChange, saved || !request.Save ? null : "'save' failed", null, null, saved);
+    }
+
+    private static string Minutes(int minutes) =>
+        minutes == 1 ? "1 minute" : minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " minutes";
+
     private static RouterSessionOutcome? ClassifyCommit(VyosReply commit)
     {
-        if (VyosOutputClassifier.IsLockBusy(commit.Output))
+        if (VyosOutputClassifier.IsLockBusy(commit.Output) || VyosOutputClassifier.IsConfirmPending(commit.Output))
         {
             return RouterSessionOutcome.LockBusy;
         }

@@ -15,6 +15,9 @@ internal static partial class VyosOutputClassifier
 
     public static bool IsCommitFailure(string output) => CommitFailure().IsMatch(output);
 
+    /// <summary><c>commit-confirm</c> while an earlier one still waits for <c>confirm</c>: nothing was committed.</summary>
+    public static bool IsConfirmPending(string output) => output.Contains("Another confirm is pending", StringComparison.Ordinal);
+
     public static bool IsNothingToCommit(string output) => output.Contains("No configuration changes to commit", StringComparison.Ordinal);
 
     /// <summary><c>compare</c> with no pending change (1.3 prints it without the final period).</summary>

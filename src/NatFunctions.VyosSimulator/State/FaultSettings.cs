@@ -6,7 +6,8 @@ namespace NatFunctions.VyosSimulator.State;
 /// <summary>
 /// Faults for tests. Given on the command line, and overridden per field by <c>DIR/faults.json</c>, which is
 /// re-read before every command so a test can change faults without restarting sshd, e.g.
-/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "commitDelayMs": 2000}</c>.
+/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "commitDelayMs": 2000,
+/// "concurrentSetsAfterCommit": ["set system host-name 'x'"], "minuteMs": 3000}</c>.
 /// </summary>
 internal sealed record FaultSettings
 {
@@ -29,12 +30,25 @@ internal sealed record FaultSettings
     [JsonPropertyName("commitDelayMs")]
     public int? CommitDelayMs { get; init; }
 
+    /// <summary>
+    /// <c>set</c> lines another admin commits right behind every successful commit (same instant, so the committing
+    /// session's read-back already shows them): a read-back that differs from what the session sent.
+    /// </summary>
+    [JsonPropertyName("concurrentSetsAfterCommit")]
+    public IReadOnlyList<string>? ConcurrentSetsAfterCommit { get; init; }
+
+    /// <summary>Length of a commit-confirm minute for commits made while this is set (overrides <c>--minute-ms</c>).</summary>
+    [JsonPropertyName("minuteMs")]
+    public int? MinuteMs { get; init; }
+
     public FaultSettings OverriddenBy(FaultSettings other) => new()
     {
         DropAfterCommands = other.DropAfterCommands ?? DropAfterCommands,
         DropAfterCommit = other.DropAfterCommit ?? DropAfterCommit,
         FailCommit = other.FailCommit ?? FailCommit,
         CommitDelayMs = other.CommitDelayMs ?? CommitDelayMs,
+        ConcurrentSetsAfterCommit = other.ConcurrentSetsAfterCommit ?? ConcurrentSetsAfterCommit,
+        MinuteMs = other.MinuteMs ?? MinuteMs,
     };
 
     public static FaultSettings ReadFile(string stateDirectory)

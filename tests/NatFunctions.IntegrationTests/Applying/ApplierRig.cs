@@ -1,54 +1,50 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Routers;
-using NatFunctions.Infrastructure.Applying;
 using NatFunctions.Infrastructure.Persistence;
-using NatFunctions.Infrastructure.Routers;
 using NatFunctions.IntegrationTests.Persistence;
 
 namespace NatFunctions.IntegrationTests.Applying;
 
 /// <summary>
-/// A migrated SQLite file, a simulated VyOS 1.4 router (the real simulator process) and the applier wired through
-/// <c>AddApplying</c>, as the app wires it.
+/// A migrated SQLite file, a VyOS 1.4 router (the real simulator process, as the simulated transport or behind sshd)
+/// and the applier wired through <c>AddApplying</c>, as the app wires it. <see cref="StartInstance"/> adds
+/// further app instances on the same database and router.
 /// </summary>
 public sealed class ApplierRig : IAsyncDisposable
 {
     private readonly SqliteTestDatabase database = new();
-    private readonly ServiceProvider provider;
-    private readonly RouterClientFactory routerFactory;
+    private readonly List<ApplierInstance> instances = [];
+    private readonly bool ownsStateDir;
 
-    private ApplierRig(RouterSettings router, IReadOnlyDictionary<string, string?> settings)
+    private ApplierRig(RouterSettings router, string stateDir, bool ownsStateDir, IReadOnlyDictionary<string, string?> settings)
     {
         Router = router;
-        routerFactory = new RouterClientFactory([router], NullLoggerFactory.Instance, TimeProvider.System);
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<IRouterClientFactory>(routerFactory)
-            .AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(database.Settings))
-            .AddApplying(configuration);
-        provider = services.BuildServiceProvider();
+        StateDir = stateDir;
+        this.ownsStateDir = ownsStateDir;
+        instances.Add(new ApplierInstance(router, database.Settings, settings));
     }
 
     public RouterSettings Router { get; }
 
-    public string StateDir => Router.StateDir!;
+    public string StateDir { get; }
 
-    public IRouterApplier Applier => provider.GetRequiredService<IRouterApplier>();
+    public ApplierInstance Main => instances[0];
 
-    public IRouterSync Sync => provider.GetRequiredService<IRouterSync>();
+    public IRouterApplier Applier => Main.Applier;
 
-    public IRouterReservationSource Reservations => provider.GetRequiredService<IRouterReservationSource>();
+    public IRouterSync Sync => Main.Sync;
 
-    public IRouterClient Client => routerFactory.Get(Router.Name);
+    public IRouterReservationSource Reservations => Main.Reservations;
 
-    public static async Task<ApplierRig> StartAsync(IReadOnlyDictionary<string, string?>? settings = null, string? initialConfig = null)
+    public IRouterClient Client => Main.Client;
+
+    /// <param name="settings">App settings (Apply:*, Sync:*, Storage:*).</param>
+    /// <param name="initialConfig">The router's configuration before the test, as <c>show configuration commands</c> text.</param>
+    /// <param name="adjustRouter">Changes to the simulated router's settings (commit-confirm, VyOS version…).</param>
+    public static async Task<ApplierRig> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, string? initialConfig = null, Func<RouterSettings, RouterSettings>? adjustRouter = null)
     {
         var stateDir = Path.Combine(Path.GetTempPath(), "nf-applier-" + Guid.NewGuid().ToString("N")[..10]);
         var router = new RouterSettings
@@ -61,8 +57,28 @@ public sealed class ApplierRig : IAsyncDisposable
             DhcpSubnet = "192.168.64.0/24",
         };
         await SimulatorInit.RunAsync(stateDir, initialConfig);
+        return await CreateAsync(adjustRouter is null ? router : adjustRouter(router), stateDir, ownsStateDir: true, settings);
+    }
 
-        var rig = new ApplierRig(router, settings ?? new Dictionary<string, string?>());
+    /// <summary>
+    /// A rig on a router someone else prepared (e.g. the sshd fixture's): <paramref name="stateDir"/> is its simulator
+    /// state, used for faults and left in place afterwards. The router must be named <c>edge</c>.
+    /// </summary>
+    public static Task<ApplierRig> StartAsync(RouterSettings router, string stateDir, IReadOnlyDictionary<string, string?>? settings = null) =>
+        CreateAsync(router, stateDir, ownsStateDir: false, settings);
+
+    /// <summary>Another app instance (worker) on the same database file and router, with its own settings.</summary>
+    public ApplierInstance StartInstance(IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var instance = new ApplierInstance(Router, database.Settings, settings ?? new Dictionary<string, string?>());
+        instances.Add(instance);
+        return instance;
+    }
+
+    private static async Task<ApplierRig> CreateAsync(
+        RouterSettings router, string stateDir, bool ownsStateDir, IReadOnlyDictionary<string, string?>? settings)
+    {
+        var rig = new ApplierRig(router, stateDir, ownsStateDir, settings ?? new Dictionary<string, string?>());
         await using var db = await rig.database.CreateMigratedContextAsync();
         db.IpPools.Add(new IpPool { Name = "lan", Router = "edge", Cidr = "192.168.64.0/24", RangeStart = "192.168.64.10", RangeEnd = "192.168.64.250" });
         await db.SaveChangesAsync();
@@ -118,9 +134,8 @@ public sealed class ApplierRig : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await provider.DisposeAsync();
-        routerFactory.Dispose();
+        foreach (var instance in instances) await instance.DisposeAsync();
         database.Dispose();
-        if (Directory.Exists(StateDir)) Directory.Delete(StateDir, recursive: true);
+        if (ownsStateDir && Directory.Exists(StateDir)) Directory.Delete(StateDir, recursive: true);
     }
 }

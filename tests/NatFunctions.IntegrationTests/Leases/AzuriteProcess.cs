@@ -86,7 +86,8 @@ public sealed class AzuriteProcess : IDisposable
 
     private void WaitUntilListening()
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
+        // Node starts slowly when the whole suite (several Azurites, simulators, sshd) shares two cores.
+        var deadline = DateTime.UtcNow.AddSeconds(90);
         while (DateTime.UtcNow < deadline)
         {
             if (process.HasExited) throw new InvalidOperationException($"Azurite exited with {process.ExitCode}");
@@ -102,7 +103,7 @@ public sealed class AzuriteProcess : IDisposable
             }
         }
 
-        throw new InvalidOperationException("Azurite did not listen within 30 s");
+        throw new InvalidOperationException("Azurite did not listen within 90 s");
     }
 
     private static int FreePort()

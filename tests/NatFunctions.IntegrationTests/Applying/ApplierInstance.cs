@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using NatFunctions.Core.Applying;
+using NatFunctions.Core.Routers;
+using NatFunctions.Infrastructure.Applying;
+using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Routers;
+
+namespace NatFunctions.IntegrationTests.Applying;
+
+/// <summary>
+/// One app instance as far as applying goes: its own container, router clients, applier and lease, wired through
+/// <c>AddApplying</c> as the app wires it. Several instances on one database and router act as several workers.
+/// </summary>
+public sealed class ApplierInstance : IAsyncDisposable
+{
+    private readonly ServiceProvider provider;
+    private readonly RouterClientFactory routerFactory;
+
+    public ApplierInstance(RouterSettings router, DatabaseSettings database, IReadOnlyDictionary<string, string?> settings)
+    {
+        ArgumentNullException.ThrowIfNull(router);
+        routerFactory = new RouterClientFactory([router], NullLoggerFactory.Instance, TimeProvider.System);
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        provider = new ServiceCollection()
+            .AddLogging()
+            .AddSingleton(TimeProvider.System)
+            .AddSingleton<IRouterClientFactory>(routerFactory)
+            .AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(database))
+            .AddApplying(configuration)
+            .BuildServiceProvider();
+        RouterName = router.Name;
+    }
+
+    public string RouterName { get; }
+
+    public IRouterApplier Applier => provider.GetRequiredService<IRouterApplier>();
+
+    public IRouterSync Sync => provider.GetRequiredService<IRouterSync>();
+
+    public IRouterReservationSource Reservations => provider.GetRequiredService<IRouterReservationSource>();
+
+    public IRouterClient Client => routerFactory.Get(RouterName);
+
+    public async ValueTask DisposeAsync()
+    {
+        await provider.DisposeAsync();
+        routerFactory.Dispose();
+    }
+}

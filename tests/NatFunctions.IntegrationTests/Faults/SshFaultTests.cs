@@ -1,0 +1,283 @@
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Routers;
+using NatFunctions.IntegrationTests.Leases;
+using NatFunctions.IntegrationTests.Applying;
+using NatFunctions.IntegrationTests.Ssh;
+using Renci.SshNet;
+
+namespace NatFunctions.IntegrationTests.Faults;
+
+/// <summary>
+/// The applier through its real SSH driver, real OpenSSH and the VyOS simulator, with the connection or the router
+/// failing at each step of a session. Every test ends with the router and the database in agreement.
+/// </summary>
+[Collection(SshServerCollection.Name)]
+public sealed class SshFaultTests(SimulatedVyosSshServer server)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
+    [Fact]
+    public async Task A_connection_dropped_before_commit_leaves_rows_pending_and_the_retry_applies_them_once()
+    {
+        await using var rig = await StartAsync();
+        await AddTwoVmsAsync(rig);
+        // The configure session: set terminal length 0, configure, then two of the first rule's set commands.
+        await server.SetFaultsAsync("""{"dropAfterCommands": 4}""");
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var whileDown = await rig.ForwardsAsync();
+        var routerWhileDown = await rig.RouterLinesAsync("set nat ");
+        await server.SetFaultsAsync("{}");
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+
+        Assert.All(whileDown, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.All(whileDown, forward => Assert.Contains("closed the session", forward.LastError, StringComparison.Ordinal));
+        Assert.Empty(routerWhileDown);
+        Assert.Equal([ChangeResult.TransportError, ChangeResult.Committed], (await rig.ChangesAsync()).Select(change => change.Result));
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+        AssertEachRuleSentOnce(await rig.ChangesAsync());
+    }
+
+    [Fact]
+    public async Task A_commit_whose_response_was_lost_is_found_on_the_next_read_and_not_sent_again()
+    {
+        await using var rig = await StartAsync();
+        await AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync("""{"dropAfterCommit": true}""");
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var afterDrop = await rig.ForwardsAsync();
+        await server.SetFaultsAsync("{}");
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+
+        Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.All(afterDrop, forward => Assert.Contains("may or may not be active", forward.LastError, StringComparison.Ordinal));
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(ChangeResult.TransportError, changes[0].Result);
+        Assert.Contains("set nat destination rule 10000 description 'nf:vm-a:ssh'", changes[0].Commands.Split('\n'));
+        // The next run sent no set/delete at all: it found the change active and only saved it.
+        Assert.All(changes.Skip(1), change => Assert.Equal((ChangeResult.NoChange, string.Empty), (change.Result, change.Commands)));
+        Assert.Contains(changes.Skip(1), change => change.RouterOutput!.Contains("save", StringComparison.Ordinal));
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+        var saved = await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config"));
+        Assert.Contains("set nat destination rule 10002 description 'nf:vm-b:ssh'", saved, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_during_commit_confirm_is_confirmed_by_the_next_run_while_the_change_is_still_active()
+    {
+        await using var rig = await StartAsync(commitConfirmMinutes: 1);
+        await AddTwoVmsAsync(rig);
+        // A simulated minute long enough for the next run to read and confirm on a loaded machine.
+        const int MinuteMs = 10_000;
+        await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var afterDrop = await rig.ForwardsAsync();
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 1000));
+
+        Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(ChangeResult.TransportError, changes[0].Result);
+        var finish = Assert.Single(changes.Skip(1));
+        Assert.Equal((ChangeResult.NoChange, string.Empty), (finish.Result, finish.Commands));
+        Assert.Contains("Reboot timer stopped", finish.RouterOutput, StringComparison.Ordinal);
+        // Past the deadline: an unconfirmed commit would have been reverted by now (the read below runs the revert).
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Fact]
+    public async Task A_connection_dropped_during_commit_confirm_that_the_router_reverted_is_applied_again_by_the_next_run()
+    {
+        await using var rig = await StartAsync(commitConfirmMinutes: 1);
+        await AddTwoVmsAsync(rig);
+        const int MinuteMs = 5_000;
+        await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
+        var reverted = await rig.RouterLinesAsync("set nat ");
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
+
+        Assert.Empty(reverted);
+        var changes = await rig.ChangesAsync();
+        Assert.Equal([ChangeResult.TransportError, ChangeResult.Committed], changes.Select(change => change.Result));
+        Assert.Contains("Reboot timer stopped", changes[1].RouterOutput, StringComparison.Ordinal);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Fact]
+    public async Task Commit_confirm_with_a_read_back_that_does_not_match_the_plan_is_not_confirmed_and_the_router_reverts()
+    {
+        await using var rig = await StartAsync(commitConfirmMinutes: 1);
+        await AddTwoVmsAsync(rig);
+        const int MinuteMs = 5_000;
+        // Someone changes one of our rules in the same instant as our commit, so the read-back differs from the plan.
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "concurrentSetsAfterCommit": ["set nat destination rule 10000 translation port '2222'"]}""");
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var notConfirmed = await rig.ForwardsAsync();
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
+        var afterRevert = await rig.RouterLinesAsync("set nat ");
+        var stillPending = await rig.ForwardsAsync();
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+
+        Assert.All(notConfirmed, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.All(notConfirmed, forward => Assert.Contains("does not match the plan (nat destination rule 10000 differs in ports)", forward.LastError, StringComparison.Ordinal));
+        Assert.Empty(afterRevert);
+        Assert.All(stillPending, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        var first = (await rig.ChangesAsync())[0];
+        Assert.Equal(ChangeResult.TransportError, first.Result);
+        Assert.Contains("translation port '2222'", first.RouterOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("# confirm", first.RouterOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("timer stopped", first.RouterOutput, StringComparison.Ordinal);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Fact]
+    public async Task A_commit_lock_held_by_another_session_keeps_rows_pending_and_the_retry_applies_them()
+    {
+        await using var rig = await StartAsync();
+        await AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync("""{"commitDelayMs": 15000}""");
+        using var holder = await OpenRawShellAsync();
+        await holder.RunAsync("configure");
+        foreach (var command in ForeignRule)
+        {
+            await holder.RunAsync(command);
+        }
+
+        holder.Send("commit");
+        // Faults are read before every command: only the holder's commit is slow.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        await server.SetFaultsAsync("{}");
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var whileLocked = await rig.ForwardsAsync();
+        await holder.WaitForConfigurationPromptAsync();
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+
+        Assert.All(whileLocked, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.All(whileLocked, forward => Assert.Contains("temporarily locked due to another commit in progress", forward.LastError, StringComparison.Ordinal));
+        Assert.Equal([ChangeResult.TransportError, ChangeResult.Committed], (await rig.ChangesAsync()).Select(change => change.Result));
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+        Assert.Equal(ForeignRule, await rig.RouterLinesAsync("set nat destination rule 500 "));
+    }
+
+    [Fact]
+    public async Task Timer_syncs_and_API_writes_racing_on_the_lease_apply_every_row_once()
+    {
+        // Per-request sessions: every caller takes the router lease itself instead of sharing the group commit queue.
+        await using var rig = await StartAsync(settings: new Dictionary<string, string?> { ["Apply:Mode"] = "per-request" });
+        await server.SetFaultsAsync("""{"commitDelayMs": 300}""");
+
+        var writers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
+        {
+            await rig.AddVmAsync($"vm-{i}", $"192.168.64.{20 + i}", null, ApplierRig.Forward(10000 + i, "ssh", 32000 + i, 22));
+            await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
+        }));
+        var timers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
+        await Task.WhenAll([.. writers, .. timers]);
+        await server.SetFaultsAsync("{}");
+
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 8);
+        AssertEachRuleSentOnce(await rig.ChangesAsync());
+    }
+
+    [Fact]
+    public async Task Two_app_instances_sharing_a_blob_lease_apply_concurrently_and_every_row_lands_once()
+    {
+        using var azurite = new AzuriteProcess();
+        var storage = new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString, ["Apply:Mode"] = "per-request" };
+        await using var rig = await StartAsync(settings: storage);
+        var second = rig.StartInstance(storage);
+        var instances = new[] { rig.Main, second };
+        await server.SetFaultsAsync("""{"commitDelayMs": 300}""");
+
+        var writers = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
+        {
+            await rig.AddVmAsync($"vm-{i}", $"192.168.64.{40 + i}", null, ApplierRig.Forward(10000 + (2 * i), "ssh", 32000 + (2 * i), 22), ApplierRig.Forward(10001 + (2 * i), "http", 32001 + (2 * i), 80));
+            await instances[i % 2].Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
+        }));
+        var timers = instances.Select(instance => Task.Run(() => instance.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
+        await Task.WhenAll([.. writers, .. timers]);
+        await server.SetFaultsAsync("{}");
+
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 20);
+        AssertEachRuleSentOnce(await rig.ChangesAsync());
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task A_failed_commit_ends_with_exit_discard_and_is_neither_confirmed_nor_saved(int commitConfirmMinutes)
+    {
+        await using var rig = await StartAsync(commitConfirmMinutes);
+        var before = await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config"));
+
+        var result = await rig.Client.ApplyAsync(new RouterChangeRequest(NatRuleCommands.WithoutTranslation(10000, 32000), commitConfirmMinutes), CancellationToken.None);
+        var lines = result.Transcript.Split('\n').Select(line => line.Trim()).ToList();
+
+        Assert.Equal(RouterSessionOutcome.Rejected, result.Outcome);
+        Assert.EndsWith("Commit failed", result.Message, StringComparison.Ordinal);
+        var failedAt = lines.FindIndex(line => line == "Commit failed");
+        var discardAt = lines.FindIndex(line => line.EndsWith("# exit discard", StringComparison.Ordinal));
+        Assert.InRange(failedAt, 0, discardAt - 1);
+        Assert.DoesNotContain(lines, line => line.EndsWith("# save", StringComparison.Ordinal) || line.EndsWith("# confirm", StringComparison.Ordinal));
+        Assert.False(result.Saved);
+        Assert.Equal(string.Empty, await rig.Client.ReadConfigurationCommandsAsync(CancellationToken.None));
+        Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config")));
+    }
+
+    private static readonly string[] ForeignRule =
+    [
+        "set nat destination rule 500 description 'hand made'",
+        "set nat destination rule 500 destination port '8443'",
+        "set nat destination rule 500 inbound-interface name 'eth0'",
+        "set nat destination rule 500 protocol 'tcp'",
+        "set nat destination rule 500 translation address '192.168.64.5'",
+    ];
+
+    /// <summary>Across every committed session, each rule's description was sent once: nothing was applied twice.</summary>
+    internal static void AssertEachRuleSentOnce(IEnumerable<RouterChange> changes)
+    {
+        var descriptionsSent = changes
+            .Where(change => change.Result == ChangeResult.Committed)
+            .SelectMany(change => change.Commands.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .Where(command => command.Contains(" description 'nf:", StringComparison.Ordinal))
+            .ToList();
+        Assert.Equal(descriptionsSent.Distinct(StringComparer.Ordinal).Count(), descriptionsSent.Count);
+    }
+
+    private async Task<ApplierRig> StartAsync(int commitConfirmMinutes = 0, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await server.StartRouterAsync("1.4");
+        var router = server.RouterSettings() with
+        {
+            DhcpSharedNetwork = "LAN",
+            DhcpSubnet = "192.168.64.0/24",
+            CommitConfirmMinutes = commitConfirmMinutes,
+        };
+        return await ApplierRig.StartAsync(router, server.StateDir, settings);
+    }
+
+    private static async Task AddTwoVmsAsync(ApplierRig rig)
+    {
+        await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
+        await rig.AddVmAsync("vm-b", "192.168.64.11", null, ApplierRig.Forward(10002, "ssh", 32002, 22));
+    }
+
+    private async Task<RawVyosShell> OpenRawShellAsync()
+    {
+        var client = new SshClient("127.0.0.1", server.Port, server.UserName, new PrivateKeyFile(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(server.ClientPrivateKey))));
+        await client.ConnectAsync(CancellationToken.None);
+        var shell = new RawVyosShell(client);
+        await shell.WaitForOperationalPromptAsync();
+        return shell;
+    }
+}
