@@ -5,7 +5,8 @@ namespace NatFunctions.EndToEndTests;
 
 public sealed class TimerTriggerTests(FastTimerLocalHostFixture fixture) : IClassFixture<FastTimerLocalHostFixture>
 {
-    private const string FiredLine = "Sync timer fired";
+    // The timer runs the real reconcile of every router and logs one line per router it synced.
+    private const string FiredLine = "Sync of router local:";
 
     [Fact]
     public async Task Timer_function_fires_repeatedly_on_its_schedule_from_the_app_setting()
