@@ -76,7 +76,12 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
     }
 
     private Dictionary<string, string> LogSettings() => options.QuietLogs
-        ? new Dictionary<string, string>(StringComparer.Ordinal) { ["Logging__LogLevel__Default"] = "Warning" }
+        ? new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            // LocalHost reads the same variables: its own "LocalHost" lines (the ready line among them) must stay.
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__LocalHost"] = "Information",
+        }
         : [];
 
     private static string Summary(IReadOnlyList<BurstResult> group, IReadOnlyList<BurstResult> baseline)
