@@ -1,41 +1,36 @@
 namespace NatFunctions.Core.Planning;
 
 /// <summary>
-/// A node's content as a set of leaf lines (relative path, value, comment), so two subtrees can be compared
-/// regardless of the order their children were printed or built in.
+/// Compares two subtrees by content: the same leaf lines (relative path, values, comments), regardless of the order
+/// their children were printed or built in. Multi-value order still matters, as it does to VyOS.
 /// </summary>
+/// <remarks>
+/// Sibling names are unique, so matching children by name and recursing is the same as comparing the two sets of
+/// leaf lines, without building them: the planner runs this once per owned rule, thousands of times per reconcile.
+/// </remarks>
 internal static class ConfigLeaves
 {
-    private const char Separator = '\u0000';
-
     public static bool SameContent(Vyos.ConfigNode? left, Vyos.ConfigNode? right)
     {
         if (left is null || right is null) return left is null && right is null;
-        var leftLines = Lines(left);
-        var rightLines = Lines(right);
-        return leftLines.Count == rightLines.Count && leftLines.SetEquals(rightLines);
+        return SameChildrenAndValues(left, right);
     }
 
-    private static HashSet<string> Lines(Vyos.ConfigNode node)
+    private static bool SameChildrenAndValues(Vyos.ConfigNode left, Vyos.ConfigNode right)
     {
-        var lines = new HashSet<string>(StringComparer.Ordinal);
-        Collect(node, string.Empty, lines);
-        return lines;
-    }
-
-    private static void Collect(Vyos.ConfigNode node, string path, HashSet<string> lines)
-    {
-        if (node.Comment is not null) lines.Add(path + Separator + "#" + node.Comment);
-        if (node.IsEmpty) lines.Add(path);
-        for (var index = 0; index < node.Values.Count; index++)
+        if (left.Comment != right.Comment) return false;
+        if (left.Values.Count != right.Values.Count || left.Children.Count != right.Children.Count) return false;
+        for (var index = 0; index < left.Values.Count; index++)
         {
-            // Multi-value order matters to VyOS, so the position is part of the line.
-            lines.Add(path + Separator + "=" + index + Separator + node.Values[index]);
+            if (left.Values[index] != right.Values[index]) return false;
         }
 
-        foreach (var child in node.Children)
+        foreach (var child in left.Children)
         {
-            Collect(child, path + Separator + child.Name, lines);
+            var match = right.FindChild(child.Name);
+            if (match is null || !SameChildrenAndValues(child, match)) return false;
         }
+
+        return true;
     }
 }

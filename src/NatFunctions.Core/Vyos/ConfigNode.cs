@@ -7,8 +7,13 @@ namespace NatFunctions.Core.Vyos;
 /// </summary>
 public sealed class ConfigNode
 {
+    // Past a few children (a router's NAT rules, DHCP mappings) a linear name search makes parsing and planning
+    // quadratic, so bigger nodes keep a name index beside the ordered list.
+    private const int IndexThreshold = 8;
+
     private readonly List<ConfigNode> _children = [];
     private readonly List<string> _values = [];
+    private Dictionary<string, ConfigNode>? _index;
 
     public ConfigNode(string name)
     {
@@ -27,7 +32,16 @@ public sealed class ConfigNode
 
     public bool IsEmpty => _children.Count == 0 && _values.Count == 0;
 
-    public ConfigNode? FindChild(string name) => _children.Find(child => child.Name == name);
+    public ConfigNode? FindChild(string name)
+    {
+        if (_index is not null) return _index.GetValueOrDefault(name);
+        foreach (var child in _children)
+        {
+            if (child.Name == name) return child;
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Returns the named child, creating it when missing. <paramref name="placement"/> decides where a new child goes:
@@ -43,6 +57,7 @@ public sealed class ConfigNode
         if (placement == ChildPlacement.Append)
         {
             _children.Add(child);
+            Indexed(child);
             return child;
         }
 
@@ -50,10 +65,15 @@ public sealed class ConfigNode
         // already in VyOS order, so this is exactly where showCfg would print it.
         var index = _children.FindIndex(sibling => DebianVersionComparer.Instance.Compare(sibling.Name, name) > 0);
         _children.Insert(index < 0 ? _children.Count : index, child);
+        Indexed(child);
         return child;
     }
 
-    public bool RemoveChild(string name) => _children.RemoveAll(child => child.Name == name) > 0;
+    public bool RemoveChild(string name)
+    {
+        _index?.Remove(name);
+        return _children.RemoveAll(child => child.Name == name) > 0;
+    }
 
     public bool AddValue(string value)
     {
@@ -80,6 +100,7 @@ public sealed class ConfigNode
         var copy = new ConfigNode(Name) { Comment = Comment };
         copy._values.AddRange(_values);
         foreach (var child in _children) copy._children.Add(child.DeepClone());
+        if (_index is not null) copy._index = copy._children.ToDictionary(child => child.Name, StringComparer.Ordinal);
         return copy;
     }
 
@@ -104,16 +125,32 @@ public sealed class ConfigNode
         if (replacement is null)
         {
             if (index >= 0) _children.RemoveAt(index);
+            _index?.Remove(name);
             return;
         }
 
         if (index >= 0)
         {
             _children[index] = replacement;
+            _index?.Remove(name);
+            Indexed(replacement);
             return;
         }
 
         var position = _children.FindIndex(sibling => DebianVersionComparer.Instance.Compare(sibling.Name, name) > 0);
         _children.Insert(position < 0 ? _children.Count : position, replacement);
+        Indexed(replacement);
+    }
+
+    private void Indexed(ConfigNode child)
+    {
+        if (_index is not null)
+        {
+            _index[child.Name] = child;
+        }
+        else if (_children.Count > IndexThreshold)
+        {
+            _index = _children.ToDictionary(existing => existing.Name, StringComparer.Ordinal);
+        }
     }
 }

@@ -1,0 +1,86 @@
+using System.Globalization;
+
+namespace NatFunctions.LoadTests;
+
+/// <summary>The harness's command line (see <see cref="Usage"/>).</summary>
+internal sealed record HarnessOptions
+{
+    public const string Usage = """
+        dotnet run --project tests/NatFunctions.LoadTests -c Release -- [options]
+          --concurrency N[,N...]   concurrent provisions per burst (default 100; e.g. 1,10,100,500)
+          --commit-delay-ms N      the simulated router's commit time (default 1500)
+          --compare-baseline       also run Apply:Mode=per-request (only for bursts of up to --baseline-max, default 100)
+          --baseline-max N         largest burst the baseline runs (default 100)
+          --ssh-sessions N         measure N read sessions with and without SSH connection reuse (default 0: skip)
+          --reads                  read load: GET /v1/vms pages and /v1/vms/{id} with --read-vms VMs seeded
+          --read-vms N             VMs seeded for the read load (default 5000)
+          --read-rps N             target requests per second (default 500)
+          --read-clients N         closed-loop clients (default 50)
+          --read-seconds N         duration (default 20)
+          --skip-provision         no provisioning bursts (e.g. only --reads or --ssh-sessions)
+          --quiet-logs             the worker logs at Warning (default: as host.json and the app configure it)
+        """;
+
+    public IReadOnlyList<int> Concurrency { get; init; } = [100];
+
+    public int CommitDelayMs { get; init; } = 1500;
+
+    public bool CompareBaseline { get; init; }
+
+    public int BaselineMax { get; init; } = 100;
+
+    public int SshSessions { get; init; }
+
+    public bool Reads { get; init; }
+
+    public int ReadVms { get; init; } = 5000;
+
+    public double ReadRps { get; init; } = 500;
+
+    public int ReadClients { get; init; } = 50;
+
+    public int ReadSeconds { get; init; } = 20;
+
+    public bool QuietLogs { get; init; }
+
+    public bool SkipProvision { get; init; }
+
+    /// <exception cref="ArgumentException">An option is unknown or its value is not a positive number.</exception>
+    public static HarnessOptions Parse(IReadOnlyList<string> arguments)
+    {
+        var options = new HarnessOptions();
+        for (var index = 0; index < arguments.Count; index++)
+        {
+            var name = arguments[index];
+            string Value() => index + 1 < arguments.Count ? arguments[++index] : throw new ArgumentException($"{name} needs a value");
+            options = name switch
+            {
+                "--concurrency" => options with { Concurrency = Value().Split(',').Select(text => Positive(name, text)).ToList() },
+                "--commit-delay-ms" => options with { CommitDelayMs = NonNegative(name, Value()) },
+                "--compare-baseline" => options with { CompareBaseline = true },
+                "--baseline-max" => options with { BaselineMax = Positive(name, Value()) },
+                "--ssh-sessions" => options with { SshSessions = Positive(name, Value()) },
+                "--reads" => options with { Reads = true },
+                "--read-vms" => options with { ReadVms = Positive(name, Value()) },
+                "--read-rps" => options with { ReadRps = Positive(name, Value()) },
+                "--read-clients" => options with { ReadClients = Positive(name, Value()) },
+                "--read-seconds" => options with { ReadSeconds = Positive(name, Value()) },
+                "--skip-provision" => options with { SkipProvision = true },
+                "--quiet-logs" => options with { QuietLogs = true },
+                _ => throw new ArgumentException($"unknown option '{name}'"),
+            };
+        }
+
+        return options;
+    }
+
+    private static int Positive(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0
+            ? value
+            : throw new ArgumentException($"{name} '{text}' must be a positive whole number");
+
+    private static int NonNegative(string name, string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{name} '{text}' must be a whole number");
+}

@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Data.Sqlite;
+
+namespace NatFunctions.LoadTests;
+
+/// <summary>
+/// One LocalHost + worker with a fresh SQLite database in its own temp folder, configured with one SSH router
+/// (<see cref="RouterName"/>) and the pools the scenarios allocate from, created through the API.
+/// </summary>
+internal sealed class LoadStack : IAsyncDisposable
+{
+    public const string RouterName = "edge";
+    public const string IpPoolName = "lan";
+
+    private readonly string scratch;
+    private readonly LocalHostProcess host;
+
+    private LoadStack(string scratch, LocalHostProcess host)
+    {
+        this.scratch = scratch;
+        this.host = host;
+        Client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
+        {
+            BaseAddress = host.BaseAddress,
+            Timeout = TimeSpan.FromHours(1),
+        };
+        Client.DefaultRequestHeaders.Add("X-API-Key", AdminKey.Value);
+    }
+
+    public HttpClient Client { get; }
+
+    public string DatabasePath => Path.Combine(scratch, "natfunctions.db");
+
+    public string RecentOutput => host.RecentOutput;
+
+    /// <param name="applyMode"><c>group</c> or <c>per-request</c> (setting <c>Apply:Mode</c>).</param>
+    /// <param name="extraSettings">More app settings, e.g. log levels.</param>
+    public static async Task<LoadStack> StartAsync(
+        SshRouterServer router, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
+    {
+        var scratch = Directory.CreateTempSubdirectory("nf-load-").FullName;
+        var environment = new Dictionary<string, string>(router.RouterEnvironment(RouterName), StringComparer.Ordinal)
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(scratch, "natfunctions.db")}",
+            ["Auth__BootstrapAdminKey"] = AdminKey.Value,
+            ["Apply__Mode"] = applyMode,
+            // Every caller waits for the commit that carries its change (no 202 cut-off), in both modes, so the
+            // latency is the time to an applied change; the per-request baseline queues on the lease for minutes.
+            ["Apply__WaitSeconds"] = "3600",
+            ["Apply__LeaseWaitSeconds"] = "3600",
+            // 5,000 VMs x 3 forwards need more rule numbers than the default 10000-19999.
+            [$"Routers__{RouterName}__ManagedRules"] = "10000-59999",
+        };
+        foreach (var (name, value) in extraSettings)
+        {
+            environment[name] = value;
+        }
+
+        LocalHostProcess? host = null;
+        try
+        {
+            host = await LocalHostProcess.StartAsync(environment, scratch, cancellationToken);
+            var stack = new LoadStack(scratch, host);
+            await stack.CreateAsync("/v1/admin/ip-pools", new { name = IpPoolName, router = RouterName, cidr = "10.64.0.0/16", range_start = "10.64.0.10", range_end = "10.64.250.250" }, cancellationToken);
+            await stack.CreateAsync("/v1/admin/port-pools", new { name = "ext", router = RouterName, start_port = 2000, end_port = 65000 }, cancellationToken);
+            return stack;
+        }
+        catch
+        {
+            if (host is not null) await host.DisposeAsync();
+            Directory.Delete(scratch, recursive: true);
+            throw;
+        }
+    }
+
+    /// <summary>Configure sessions the router accepted, from the audit table (one per commit).</summary>
+    public async Task<int> CountCommitsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM RouterChanges WHERE Result = 'Committed'";
+        return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await host.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(scratch, recursive: true);
+    }
+
+    private async Task CreateAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var response = await Client.PostAsJsonAsync(path, body, cancellationToken);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Setting up {path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+}

@@ -1,0 +1,42 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+
+namespace NatFunctions.LoadTests;
+
+/// <summary>
+/// Fires N provisions at once (each a new VM with the default three forwards) and waits for every answer. A request
+/// is answered when the commit carrying its change has ended, so the wall time covers the router work too.
+/// </summary>
+internal static class ProvisionBurst
+{
+    public static async Task<BurstResult> RunAsync(LoadStack stack, string mode, int concurrency, string namePrefix, CancellationToken cancellationToken)
+    {
+        var commitsBefore = await stack.CountCommitsAsync(cancellationToken);
+        using var start = new SemaphoreSlim(0);
+        var requests = Enumerable.Range(0, concurrency)
+            .Select(index => ProvisionOneAsync(stack.Client, $"{namePrefix}-{index:D4}", start, cancellationToken))
+            .ToList();
+        var wall = Stopwatch.StartNew();
+        start.Release(concurrency);
+        var outcomes = await Task.WhenAll(requests);
+        wall.Stop();
+        var commits = await stack.CountCommitsAsync(cancellationToken) - commitsBefore;
+        return new BurstResult(
+            mode,
+            concurrency,
+            wall.Elapsed,
+            LatencySummary.Of(outcomes.Select(outcome => outcome.Latency).ToList()),
+            commits,
+            outcomes.GroupBy(outcome => outcome.Status).ToDictionary(group => group.Key, group => group.Count()));
+    }
+
+    private static async Task<(int Status, TimeSpan Latency)> ProvisionOneAsync(
+        HttpClient client, string vmName, SemaphoreSlim start, CancellationToken cancellationToken)
+    {
+        await start.WaitAsync(cancellationToken);
+        var timer = Stopwatch.StartNew();
+        using var response = await client.PostAsJsonAsync("/v1/vms/provision", new { vm_name = vmName }, cancellationToken);
+        await response.Content.LoadIntoBufferAsync(cancellationToken);
+        return ((int)response.StatusCode, timer.Elapsed);
+    }
+}
