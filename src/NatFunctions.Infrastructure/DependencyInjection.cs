@@ -6,6 +6,7 @@ using NatFunctions.Core.Auth;
 using NatFunctions.Core.Health;
 using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
+using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Applying;
 using NatFunctions.Infrastructure.Persistence;
@@ -37,6 +38,7 @@ public static class DependencyInjection
         services.AddRouters(configuration);
         services.AddPoolRepositories();
         services.AddApplying(configuration);
+        services.AddOperationalMetrics();
         return services;
     }
 }
