@@ -13,6 +13,11 @@ public static class JsonConsoleLogging
     {
         logging.AddConsole(options => options.FormatterName = JsonLineConsoleFormatter.FormatterName);
         logging.AddConsoleFormatter<JsonLineConsoleFormatter, ConsoleFormatterOptions>();
+
+        // Framework chatter (a line per SQL command, four per request) would bury the app's own lines; warnings stay.
+        // Logging:Console:LogLevel settings still override these for a debugging session.
+        logging.AddFilter<ConsoleLoggerProvider>("Microsoft", LogLevel.Warning);
+        logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Hosting.Lifetime", LogLevel.Information);
         return logging;
     }
 }
