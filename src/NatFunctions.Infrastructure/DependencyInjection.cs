@@ -6,7 +6,6 @@ using NatFunctions.Core.Auth;
 using NatFunctions.Core.Health;
 using NatFunctions.Infrastructure.Auth;
 using NatFunctions.Infrastructure.Health;
-using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Applying;
 using NatFunctions.Infrastructure.Persistence;
@@ -38,7 +37,6 @@ public static class DependencyInjection
         services.AddRouters(configuration);
         services.AddPoolRepositories();
         services.AddApplying(configuration);
-        services.AddOperationalMetrics();
         return services;
     }
 }
