@@ -16,7 +16,11 @@ public sealed class HealthFunction(HealthChecker healthChecker, RouterMetrics ro
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/health")] HttpRequest request)
     {
         var report = await healthChecker.CheckAsync(request.HttpContext.RequestAborted);
-        foreach (var (router, health) in report.Routers) routerMetrics.RecordProbe(router, health == ComponentHealth.Ok);
+        foreach (var (router, health) in report.Routers)
+        {
+            routerMetrics.RecordProbe(router, health == ComponentHealth.Ok);
+        }
+
         var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
         return ApiResults.Json(status, HealthResponse.From(report));
     }
