@@ -3,17 +3,21 @@ using Microsoft.Extensions.Hosting;
 using NatFunctions;
 using NatFunctions.Http;
 using NatFunctions.Infrastructure;
+using NatFunctions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
 
 builder.ConfigureFunctionsWebApplication();
+builder.UseMiddleware<MetricsMiddleware>();
 builder.UseMiddleware<ExceptionMiddleware>();
 builder.UseMiddleware<AuthorizationMiddleware>();
 builder.UseMiddleware<RateLimitMiddleware>();
 
 builder.Services
     .AddInfrastructure(builder.Configuration)
-    .AddUseCases(builder.Configuration);
+    .AddUseCases(builder.Configuration)
+    .AddAzureMonitorMetricsIfConfigured(builder.Configuration);
+builder.Logging.AddJsonLineConsole();
 
 var app = builder.Build();
 await app.MigrateDatabaseIfConfiguredAsync();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Applying;
 using NatFunctions.Infrastructure.Leases;
+using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Infrastructure.Storage;
 
 namespace NatFunctions.Infrastructure.Applying;
@@ -13,7 +14,8 @@ public static class ApplyingServiceCollectionExtensions
     /// <summary>
     /// Registers the applier (<see cref="IRouterApplier"/>), the sync (<see cref="IRouterSync"/>), the reservation
     /// snapshot (<see cref="IRouterReservationSource"/>), <see cref="ApplySettings"/> and the router lease: an Azure Blob
-    /// lease when <c>Storage:ConnectionString</c> or <c>Storage:BlobServiceUri</c> is set, in process otherwise.
+    /// lease when <c>Storage:ConnectionString</c> or <c>Storage:BlobServiceUri</c> is set, in process otherwise, and the
+    /// metrics the applier records.
     /// Needs the database and the routers registered (AddInfrastructure).
     /// </summary>
     public static IServiceCollection AddApplying(this IServiceCollection services, IConfiguration configuration)
@@ -31,6 +33,7 @@ public static class ApplyingServiceCollectionExtensions
             : new InProcessRouterLease());
         services.AddSingleton<RouterReservationCache>();
         services.AddSingleton<IRouterReservationSource>(provider => provider.GetRequiredService<RouterReservationCache>());
+        services.AddOperationalMetrics();
         services.AddSingleton<RouterReconciler>();
         services.AddSingleton<GroupCommitApplier>();
         services.AddSingleton<IRouterApplier>(provider => provider.GetRequiredService<GroupCommitApplier>());

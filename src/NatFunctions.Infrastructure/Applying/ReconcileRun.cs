@@ -4,6 +4,7 @@ using NatFunctions.Core.Domain;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Core.Vyos;
+using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Infrastructure.Persistence;
 
 namespace NatFunctions.Infrastructure.Applying;
@@ -15,7 +16,8 @@ internal sealed class ReconcileRun(
     ReconcileRequest request,
     RouterReservationCache reservations,
     TimeProvider timeProvider,
-    ILogger logger)
+    ILogger logger,
+    RouterMetrics metrics)
 {
     // Each round leaves at least one change out, so this only bounds a router that rejects everything.
     private const int MostRounds = 25;
@@ -308,6 +310,7 @@ internal sealed class ReconcileRun(
         db.RouterChanges.Add(change);
         await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
         db.ChangeTracker.Clear();
+        metrics.RecordSession(change);
         return change.Id;
     }
 

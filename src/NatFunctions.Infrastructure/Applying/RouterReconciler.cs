@@ -5,6 +5,7 @@ using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Core.Vyos;
 using NatFunctions.Infrastructure.Leases;
+using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Infrastructure.Persistence;
 
 namespace NatFunctions.Infrastructure.Applying;
@@ -20,11 +21,20 @@ public sealed class RouterReconciler(
     RouterReservationCache reservations,
     ApplySettings applySettings,
     TimeProvider timeProvider,
-    ILogger<RouterReconciler> logger)
+    ILogger<RouterReconciler> logger,
+    RouterMetrics metrics)
 {
     public async Task<RouterSyncReport> RunAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["router"] = request.Router });
+        var report = await ReconcileAsync(request, cancellationToken).ConfigureAwait(false);
+        metrics.RecordReconcile(request, report);
+        return report;
+    }
+
+    private async Task<RouterSyncReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
+    {
         var client = routers.Get(request.Router);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>();
@@ -40,7 +50,7 @@ public sealed class RouterReconciler(
             return new RouterSyncReport(client.RouterName, SyncOutcome.LeaseUnavailable, null, [], null, [], "another instance kept the router's lease");
         }
 
-        var run = new ReconcileRun(client, db, request, reservations, timeProvider, logger);
+        var run = new ReconcileRun(client, db, request, reservations, timeProvider, logger, metrics);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 

@@ -39,7 +39,12 @@ internal sealed class RouterSessionQueue(
             if (!running)
             {
                 running = true;
-                _ = Task.Run(RunAsync, CancellationToken.None);
+
+                // The session serves every caller in it, so it must not carry the first caller's log scope (correlation id, actor).
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _ = Task.Run(RunAsync, CancellationToken.None);
+                }
             }
 
             return waiting;

@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
+using Microsoft.Extensions.Logging;
 using NatFunctions.Contracts;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Provisioning;
@@ -11,7 +12,8 @@ using NatFunctions.Http;
 
 namespace NatFunctions.Functions;
 
-public sealed class VmFunctions(VmProvisioner provisioner, VmQueries queries, VmDecommissioner decommissioner, IdempotencyGuard idempotency)
+public sealed class VmFunctions(
+    VmProvisioner provisioner, VmQueries queries, VmDecommissioner decommissioner, IdempotencyGuard idempotency, ILogger<VmFunctions> logger)
 {
     [Function("ProvisionVm")]
     [RequiresRole(ApiRole.Operator)]
@@ -28,6 +30,7 @@ public sealed class VmFunctions(VmProvisioner provisioner, VmQueries queries, Vm
         }
 
         var value = body.Value!;
+        using var logScope = logger.BeginScope(new Dictionary<string, object> { ["machine_id"] = value.VmName ?? string.Empty });
         if (value.Metadata is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
         {
             return Problems.BadRequest("The request is not valid.", new Dictionary<string, string[]> { ["metadata"] = ["must be a JSON object"] });

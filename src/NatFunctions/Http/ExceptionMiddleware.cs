@@ -15,11 +15,17 @@ public sealed class ExceptionMiddleware(ILogger<ExceptionMiddleware> logger) : I
     {
         var httpContext = context.GetHttpContext();
         var correlationId = httpContext is null ? context.InvocationId : CorrelationId.Establish(httpContext, context.InvocationId);
-        using var scope = logger.BeginScope(new Dictionary<string, object>
+        var scopeValues = new Dictionary<string, object>
         {
             ["correlation_id"] = correlationId,
             ["function"] = context.FunctionDefinition.Name,
-        });
+        };
+        if (context.BindingContext.BindingData.TryGetValue("machine_id", out var machineId) && machineId is string machine)
+        {
+            scopeValues["machine_id"] = machine;
+        }
+
+        using var scope = logger.BeginScope(scopeValues);
 
         try
         {

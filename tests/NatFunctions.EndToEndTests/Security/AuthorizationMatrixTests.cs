@@ -40,6 +40,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture fixture) : IClassF
         ["ListRouters"] = "admin",
         ["GetRouterNat"] = "admin",
         ["ListChanges"] = "admin",
+        ["Metrics"] = "reader",
+        ["OpenApiDocument"] = "reader",
         ["ListMigrations"] = "admin",
         ["ApplyMigrations"] = "admin",
     };

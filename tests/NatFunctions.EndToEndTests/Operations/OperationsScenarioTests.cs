@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.EndToEndTests.Operations;
+
+/// <summary>P5 against the scenario of <see cref="OperationsFixture"/>: metrics, logs, secrets and the API contract.</summary>
+public sealed partial class OperationsScenarioTests(OperationsFixture fixture) : IClassFixture<OperationsFixture>
+{
+    private static readonly string[] CoreLogFields = ["timestamp", "level", "category", "message"];
+
+    [Fact]
+    public void Metrics_label_http_requests_by_route_template_and_status_never_by_path()
+    {
+        var metrics = fixture.FinalMetrics;
+
+        Assert.True(Sample(metrics, "natfunctions_http_requests_total", """route="/v1/vms/{machine_id}",method="GET",status="200" """.Trim()) >= 1);
+        Assert.True(Sample(metrics, "natfunctions_http_requests_total", """route="/v1/vms/{machine_id}",method="GET",status="304" """.Trim()) >= 1);
+        Assert.True(Sample(metrics, "natfunctions_http_requests_total", """route="/v1/vms/{machine_id}/ports/{port_name}",method="POST",status="403" """.Trim()) >= 1);
+        Assert.True(Sample(metrics, "natfunctions_http_requests_total", """route="/v1/vms",method="GET",status="401" """.Trim()) >= 1);
+        Assert.True(Sample(metrics, "natfunctions_http_requests_total", """route="/v1/health",method="GET",status="200" """.Trim()) >= 2);
+        Assert.True(Sample(metrics, "natfunctions_http_request_duration_seconds_count", """route="/v1/vms/provision",method="POST" """.Trim()) >= 4);
+        Assert.DoesNotContain(OperationsFixture.MachineId, metrics, StringComparison.Ordinal);
+        Assert.DoesNotContain("no-such-vm", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Metrics_show_router_sessions_commit_durations_sync_and_reachability()
+    {
+        var metrics = fixture.FinalMetrics;
+
+        Assert.True(Sample(metrics, "natfunctions_router_sessions_total", """router="local",result="committed" """.Trim()) >= 6);
+        Assert.True(Sample(metrics, "natfunctions_commit_duration_seconds_count", """router="local" """.Trim()) >= 6);
+        Assert.Equal(1, Sample(metrics, "natfunctions_router_up", """router="local" """.Trim()));
+        Assert.Equal(0, Sample(metrics, "natfunctions_changes_pending", """router="local" """.Trim()));
+        Assert.Equal(0, Sample(metrics, "natfunctions_unowned_rules", """router="local" """.Trim()));
+        Assert.Equal(0, Sample(metrics, "natfunctions_drift_found_total", """router="local" """.Trim()));
+        var lastSync = DateTimeOffset.FromUnixTimeSeconds((long)Sample(metrics, "natfunctions_sync_last_success_timestamp_seconds", """router="local" """.Trim()));
+        Assert.InRange(lastSync, DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddMinutes(1));
+    }
+
+    [Fact]
+    public void Metrics_show_pool_capacity_and_free_per_pool_and_kind()
+    {
+        var metrics = fixture.FinalMetrics;
+
+        Assert.Equal(241, Sample(metrics, "natfunctions_pool_capacity", """pool="lan",kind="ip" """.Trim()));
+        Assert.Equal(241, Sample(metrics, "natfunctions_pool_free", """pool="lan",kind="ip" """.Trim()));
+        Assert.Equal(2000, Sample(metrics, "natfunctions_pool_capacity", """pool="ext",kind="port" """.Trim()));
+        Assert.Equal(2000, Sample(metrics, "natfunctions_pool_free", """pool="ext",kind="port" """.Trim()));
+        Assert.DoesNotContain("pool=\"spare\"", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void No_secret_appears_in_any_output_of_the_host_or_the_worker()
+    {
+        var output = fixture.Host.Output;
+
+        Assert.True(output.Length > 10_000, "the scenario printed almost nothing; the scan would prove nothing");
+        Assert.Equal(3, fixture.CreatedKeySecrets.Count);
+        foreach (var secret in fixture.Secrets)
+        {
+            Assert.True(secret.Length >= 16, "a short secret could match by accident");
+            Assert.False(output.Contains(secret, StringComparison.Ordinal), $"a secret starting '{secret[..6]}' appears in the output");
+        }
+    }
+
+    [Fact]
+    public async Task Worker_log_lines_are_json_objects_with_request_router_and_change_context()
+    {
+        // The console logger writes in the background; wait for the scenario's last router session to be printed.
+        await fixture.Host.WaitForOutputAsync("\"change_id\":", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await fixture.Host.WaitForOutputAsync($"\"machine_id\":\"{OperationsFixture.MachineId}\"", TimeSpan.FromSeconds(30), CancellationToken.None);
+        var lines = WorkerLine().Matches(fixture.Host.Output).Select(match => match.Groups["line"].Value).ToList();
+        var entries = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+
+        Assert.True(entries.Count >= 10, $"only {entries.Count} worker log lines");
+        Assert.All(entries, entry =>
+        {
+            Assert.Equal(JsonValueKind.Object, entry.ValueKind);
+            Assert.All(CoreLogFields, field => Assert.Equal(JsonValueKind.String, entry.GetProperty(field).ValueKind));
+            Assert.True(DateTimeOffset.TryParse(entry.GetProperty("timestamp").GetString(), CultureInfo.InvariantCulture, out _));
+        });
+        Assert.Contains(entries, entry => Has(entry, "correlation_id") && Has(entry, "actor") && Has(entry, "machine_id"));
+        Assert.Contains(entries, entry => Has(entry, "router") && Has(entry, "change_id"));
+        Assert.DoesNotContain(entries, entry => entry.TryGetProperty("actor", out var actor) && fixture.Secrets.Contains(actor.ToString()));
+    }
+
+    [Fact]
+    public void Every_response_of_the_scenario_fits_the_openapi_document()
+    {
+        var contract = OpenApiContract.Load();
+        var exchanges = fixture.Exchanges.ToList();
+
+        var problems = exchanges.SelectMany(contract.Check).ToList();
+
+        Assert.True(exchanges.Count >= 45, $"only {exchanges.Count} exchanges recorded");
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public void The_served_openapi_document_is_the_one_in_docs()
+    {
+        var served = fixture.Exchanges.Single(exchange => exchange.Path == "/v1/openapi.json").Body;
+        var onDisk = File.ReadAllText(OpenApiContract.DocumentPath);
+
+        Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(onDisk).RootElement, JsonDocument.Parse(served).RootElement));
+    }
+
+    private static bool Has(JsonElement entry, string field) =>
+        entry.TryGetProperty(field, out var value) && value.ValueKind is JsonValueKind.String or JsonValueKind.Number && value.ToString().Length > 0;
+
+    /// <summary>The value of the one sample of <paramref name="name"/> with exactly these labels; fails when absent.</summary>
+    private static double Sample(string metrics, string name, string labels)
+    {
+        var prefix = $"{name}{{{labels}}} ";
+        var line = metrics.Split('\n').SingleOrDefault(candidate => candidate.StartsWith(prefix, StringComparison.Ordinal));
+        Assert.True(line is not null, $"no sample {prefix.Trim()} in:\n{metrics}");
+        return double.Parse(line![prefix.Length..], CultureInfo.InvariantCulture);
+    }
+
+    // LocalHost relays each line the worker prints on stdout as "<time> info: Worker[0] <line>".
+    [GeneratedRegex(@"^\S+ info: Worker\[0\] (?<line>\{.*\})\r?$", RegexOptions.Multiline)]
+    private static partial Regex WorkerLine();
+}
