@@ -13,7 +13,7 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
     public async Task<(ApplyState State, Vm? Vm, string? RouterMessage)> WaitForVmAsync(
         string router, string machineId, Caller caller, CancellationToken cancellationToken)
     {
-        await applier.ApplyPendingAsync(router, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
+        await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
         var vm = await store.ReloadVmAsync(machineId, cancellationToken);
         if (vm is null)
         {
@@ -37,10 +37,10 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
     }
 
     /// <summary>For removals, where no row is left to read: did a session that started after the write commit?</summary>
-    public async Task<ApplyState> WaitForRemovalAsync(string router, Caller caller, CancellationToken cancellationToken)
+    public async Task<ApplyState> WaitForRemovalAsync(string router, string machineId, Caller caller, CancellationToken cancellationToken)
     {
         var since = timeProvider.GetUtcNow().UtcDateTime;
-        var finished = await applier.ApplyPendingAsync(router, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
+        var finished = await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
         if (!finished)
         {
             return ApplyState.Pending;

@@ -62,7 +62,7 @@ public sealed class PortActionService(
 
         if (request.Action == PortAction.Delete)
         {
-            var removal = await awaiter.WaitForRemovalAsync(vm.Router, caller, cancellationToken);
+            var removal = await awaiter.WaitForRemovalAsync(vm.Router, machineId, caller, cancellationToken);
             var remaining = await store.ReloadVmAsync(machineId, cancellationToken);
             return new WriteOutcome(removal, remaining is null ? null : VmView.From(remaining), null);
         }
@@ -76,7 +76,7 @@ public sealed class PortActionService(
         await RevertAsync(applied, created, snapshots, cancellationToken);
         if (created.Count > 0)
         {
-            await awaiter.WaitForRemovalAsync(vm.Router, caller, cancellationToken);
+            await awaiter.WaitForRemovalAsync(vm.Router, machineId, caller, cancellationToken);
         }
 
         var reverted = await store.ReloadVmAsync(machineId, cancellationToken);

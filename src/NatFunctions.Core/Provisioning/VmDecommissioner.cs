@@ -25,7 +25,7 @@ public sealed class VmDecommissioner(IProvisioningStore store, ApplyAwaiter awai
             return OperationError.Conflict("The VM was changed by another request; retry.");
         }
 
-        var state = await awaiter.WaitForRemovalAsync(vm.Router, caller, cancellationToken);
+        var state = await awaiter.WaitForRemovalAsync(vm.Router, machineId, caller, cancellationToken);
         return new DecommissionOutcome(removed, state);
     }
 }

@@ -84,7 +84,7 @@ public sealed class VmProvisioner(
                 await store.TrySaveAsync(cancellationToken);
             }
 
-            await awaiter.WaitForRemovalAsync(routerName, caller, cancellationToken);
+            await awaiter.WaitForRemovalAsync(routerName, request.MachineId, caller, cancellationToken);
             return new WriteOutcome(ApplyState.Rejected, null, message);
         }
 

@@ -28,11 +28,11 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
         this.logger = logger;
     }
 
-    public async Task<bool> ApplyPendingAsync(string router, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<bool> ApplyPendingAsync(string router, string? machineId, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken)
     {
         var kind = settings.SyncMode == SyncMode.Report ? ReconcileKind.PendingOnly : ReconcileKind.Repair;
         var session = settings.Mode == ApplyMode.PerRequest
-            ? reconciler.RunAsync(new ReconcileRequest(CanonicalName(router), trigger, actor, kind), stopping.Token)
+            ? reconciler.RunAsync(new ReconcileRequest(CanonicalName(router), trigger, actor, ReconcileKind.PendingOnly, machineId), stopping.Token)
             : Queue(router).EnqueueAsync(trigger, actor, kind);
         try
         {

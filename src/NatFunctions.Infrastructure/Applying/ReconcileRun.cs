@@ -24,6 +24,7 @@ internal sealed class ReconcileRun(
 
     private readonly RouterSettings settings = client.Settings;
     private readonly RouterPlanner planner = new(client.Settings);
+    private readonly RouterOwnership ownership = new(client.Settings);
     private readonly SyncStateWriter writer = new(db, timeProvider);
     private readonly List<string> commandsSent = [];
     private readonly List<RefusedObject> failed = [];
@@ -32,6 +33,7 @@ internal sealed class ReconcileRun(
     private long? lastChangeId;
     private bool anyCommitted;
     private bool finishedEarlierCommit;
+    private MachineScope? scope;
 
     public async Task<RouterSyncReport> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -39,6 +41,7 @@ internal sealed class ReconcileRun(
         {
             var startedAt = Now;
             var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
+            scope = request.MachineId is { } machineId ? MachineScope.For(machineId, rows, ownership) : null;
             ConfigTree tree;
             try
             {
@@ -118,8 +121,9 @@ internal sealed class ReconcileRun(
     private bool InScope(PlannedChange change, DesiredState desired) =>
         request.Kind != ReconcileKind.PendingOnly
         || change.Kind == PlannedChangeKind.Delete
-        || (change.RuleNumber is { } number && desired.PendingRuleNumbers.Contains(number))
-        || (change.MappingName is { } name && desired.PendingMappingNames.Contains(name));
+        || ((scope is null || scope.Owns(change))
+            && ((change.RuleNumber is { } number && desired.PendingRuleNumbers.Contains(number))
+                || (change.MappingName is { } name && desired.PendingMappingNames.Contains(name))));
 
     /// <summary>
     /// The router did not say which change it refused: commit halves until one change alone is refused. Halves that
@@ -255,13 +259,15 @@ internal sealed class ReconcileRun(
     {
         var refused = failed.Select(f => f.RuleNumber).OfType<int>().ToHashSet();
         var forwards = rows.Desired.NatRules.Keys
-            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number))
+            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number)
+                && (scope is null || scope.OwnsRule(number)))
             .Select(number => rows.ForwardsByRule[number])
             .ToList();
         var placedMappings = rows.Desired.DhcpMappings.Keys.Where(name => !leftOut.Contains("dhcp static-mapping " + name)).ToHashSet(StringComparer.Ordinal);
         var vms = rows.VmsByMapping
             .Where(pair => !rows.Desired.FrozenMappingNames.Contains(pair.Key)
-                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key)))
+                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key))
+                && (scope is null || scope.OwnsMapping(pair.Key)))
             .Select(pair => pair.Value)
             .Where(row => rows.PendingVms.Contains(row))
             .ToList();

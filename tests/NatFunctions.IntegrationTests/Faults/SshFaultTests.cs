@@ -24,11 +24,11 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         // The configure session: set terminal length 0, configure, then two of the first rule's set commands.
         await server.SetFaultsAsync("""{"dropAfterCommands": 4}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var whileDown = await rig.ForwardsAsync();
         var routerWhileDown = await rig.RouterLinesAsync("set nat ");
         await server.SetFaultsAsync("{}");
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(whileDown, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(whileDown, forward => Assert.Contains("closed the session", forward.LastError, StringComparison.Ordinal));
@@ -45,10 +45,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         await AddTwoVmsAsync(rig);
         await server.SetFaultsAsync("""{"dropAfterCommit": true}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterDrop = await rig.ForwardsAsync();
         await server.SetFaultsAsync("{}");
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(afterDrop, forward => Assert.Contains("may or may not be active", forward.LastError, StringComparison.Ordinal));
@@ -72,10 +72,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         const int MinuteMs = 10_000;
         await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterDrop = await rig.ForwardsAsync();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 1000));
 
         Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
@@ -96,11 +96,11 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         const int MinuteMs = 5_000;
         await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
         var reverted = await rig.RouterLinesAsync("set nat ");
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
 
         Assert.Empty(reverted);
@@ -119,13 +119,13 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         // Someone changes one of our rules in the same instant as our commit, so the read-back differs from the plan.
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "concurrentSetsAfterCommit": ["set nat destination rule 10000 translation port '2222'"]}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var notConfirmed = await rig.ForwardsAsync();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
         var afterRevert = await rig.RouterLinesAsync("set nat ");
         var stillPending = await rig.ForwardsAsync();
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(notConfirmed, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(notConfirmed, forward => Assert.Contains("does not match the plan (nat destination rule 10000 differs in ports)", forward.LastError, StringComparison.Ordinal));
@@ -157,10 +157,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         await Task.Delay(TimeSpan.FromSeconds(1));
         await server.SetFaultsAsync("{}");
 
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var whileLocked = await rig.ForwardsAsync();
         await holder.WaitForConfigurationPromptAsync();
-        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(whileLocked, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(whileLocked, forward => Assert.Contains("temporarily locked due to another commit in progress", forward.LastError, StringComparison.Ordinal));
@@ -179,7 +179,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         var writers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             await rig.AddVmAsync($"vm-{i}", $"192.168.64.{20 + i}", null, ApplierRig.Forward(10000 + i, "ssh", 32000 + i, 22));
-            await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
+            await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
         }));
         var timers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
@@ -202,7 +202,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         var writers = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
         {
             await rig.AddVmAsync($"vm-{i}", $"192.168.64.{40 + i}", null, ApplierRig.Forward(10000 + (2 * i), "ssh", 32000 + (2 * i), 22), ApplierRig.Forward(10001 + (2 * i), "http", 32001 + (2 * i), 80));
-            await instances[i % 2].Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
+            await instances[i % 2].Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
         }));
         var timers = instances.Select(instance => Task.Run(() => instance.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
