@@ -6,6 +6,7 @@ using NatFunctions.Infrastructure;
 using NatFunctions.Logging;
 
 var builder = FunctionsApplication.CreateBuilder(args);
+ThreadPoolFloor.Apply(builder.Configuration);
 
 builder.ConfigureFunctionsWebApplication();
 builder.UseMiddleware<MetricsMiddleware>();
