@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
+using NatFunctions.Core.Hosting;
 using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Core.Routers;
@@ -44,16 +45,7 @@ public static class RouterSettingsLoader
         return routers;
     }
 
-    public static string DefaultLocalStateDir()
-    {
-        var root = Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.DoNotVerify);
-        if (string.IsNullOrEmpty(root))
-        {
-            root = Path.GetTempPath();
-        }
-
-        return Path.Combine(root, "natfunctions", "routers", RouterSettings.DefaultRouterName);
-    }
+    public static string DefaultLocalStateDir() => Path.Combine(LocalDataFolder.Root, "routers", RouterSettings.DefaultRouterName);
 
     private static RouterSettings DefaultLocalRouter() => new()
     {

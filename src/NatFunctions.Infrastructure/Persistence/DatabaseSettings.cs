@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using NatFunctions.Core.Hosting;
 
 namespace NatFunctions.Infrastructure.Persistence;
 
@@ -49,9 +50,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
 
     private static string DefaultSqlitePath()
     {
-        var folder = Path.Combine(
-            Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData, Environment.SpecialFolderOption.Create),
-            "natfunctions");
+        var folder = LocalDataFolder.Root;
         Directory.CreateDirectory(folder);
         return Path.Combine(folder, "natfunctions.db");
     }
