@@ -20,5 +20,8 @@ public sealed class Vm : Entity
 
     public SyncState DhcpSyncState { get; set; } = SyncState.Pending;
 
+    /// <summary>The router's text when it refused the DHCP static mapping; cleared when the mapping is applied.</summary>
+    public string? DhcpLastError { get; set; }
+
     public List<PortForward> Forwards { get; set; } = [];
 }

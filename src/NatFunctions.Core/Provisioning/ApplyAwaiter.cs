@@ -28,7 +28,7 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
 
         if (vm.MacAddress is not null && vm.DhcpSyncState == SyncState.Failed)
         {
-            return (ApplyState.Rejected, vm, "The router refused the DHCP static mapping.");
+            return (ApplyState.Rejected, vm, vm.DhcpLastError ?? "The router refused the DHCP static mapping.");
         }
 
         var pending = vm.Forwards.Any(f => f.SyncState == SyncState.Pending) ||

@@ -288,7 +288,7 @@ internal sealed class ReconcileRun(
         }
         else if (item.MappingName is { } name && rows.VmsByMapping.TryGetValue(name, out var vm))
         {
-            marked = await writer.MarkDhcpFailedAsync(vm, cancellationToken).ConfigureAwait(false);
+            marked = await writer.MarkDhcpFailedAsync(vm, item.Reason, cancellationToken).ConfigureAwait(false);
         }
 
         if (marked) failed.Add(item);

@@ -39,6 +39,7 @@ internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider tim
                 .Where(vm => ids.Contains(vm.Id) && stamps.Contains(vm.ConcurrencyStamp) && vm.DhcpSyncState == SyncState.Pending)
                 .ExecuteUpdateAsync(
                     set => set.SetProperty(vm => vm.DhcpSyncState, SyncState.Applied)
+                        .SetProperty(vm => vm.DhcpLastError, (string?)null)
                         .SetProperty(vm => vm.ConcurrencyStamp, stamp)
                         .SetProperty(vm => vm.UpdatedAt, now),
                     cancellationToken)
@@ -62,13 +63,15 @@ internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider tim
         return updated > 0;
     }
 
-    public async Task<bool> MarkDhcpFailedAsync(StoredRow row, CancellationToken cancellationToken)
+    public async Task<bool> MarkDhcpFailedAsync(StoredRow row, string reason, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow().UtcDateTime;
+        var error = Trim(reason);
         var updated = await db.Vms
             .Where(vm => vm.Id == row.Id && vm.ConcurrencyStamp == row.Stamp)
             .ExecuteUpdateAsync(
                 set => set.SetProperty(vm => vm.DhcpSyncState, SyncState.Failed)
+                    .SetProperty(vm => vm.DhcpLastError, error)
                     .SetProperty(vm => vm.ConcurrencyStamp, Guid.NewGuid())
                     .SetProperty(vm => vm.UpdatedAt, now),
                 cancellationToken)

@@ -413,6 +413,10 @@ namespace NatFunctions.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<string>("DhcpLastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
                     b.Property<string>("DhcpSyncState")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -394,6 +394,10 @@ namespace NatFunctions.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DhcpLastError")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("DhcpSyncState")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -79,6 +79,22 @@ public sealed class ApplierTests
     }
 
     [Fact]
+    public async Task A_dhcp_mapping_the_router_rejects_is_failed_with_the_vyos_text()
+    {
+        await using var rig = await ApplierRig.StartAsync();
+        await rig.WriteFaultsAsync("""{"failCommit": "Injected DHCP failure"}""");
+        await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a");
+
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+
+        await using var db = rig.CreateContext();
+        var vm = db.Vms.Single();
+        Assert.Equal(SyncState.Failed, vm.DhcpSyncState);
+        Assert.Contains("Injected DHCP failure", vm.DhcpLastError, StringComparison.Ordinal);
+        Assert.Empty(await rig.RouterLinesAsync("set service dhcp-server "));
+    }
+
+    [Fact]
     public async Task With_the_router_down_rows_stay_pending_with_the_error_and_are_applied_once_it_is_back()
     {
         await using var rig = await ApplierRig.StartAsync();

@@ -14,6 +14,7 @@ internal sealed class VmConfiguration : IEntityTypeConfiguration<Vm>
         builder.Property(vm => vm.InternalIp).HasMaxLength(15).IsRequired();
         builder.Property(vm => vm.Router).HasMaxLength(63).IsRequired();
         builder.Property(vm => vm.Metadata).HasMaxLength(4096);
+        builder.Property(vm => vm.DhcpLastError).HasMaxLength(4000);
 
         builder.HasIndex(vm => vm.MachineId).IsUnique();
 
