@@ -181,13 +181,12 @@ internal sealed class ReconcileRun(
         DateTime startedAt, IReadOnlyList<string> commands, RouterSessionResult result, RouterPlan plan, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
     {
         anyCommitted |= result.Outcome == RouterSessionOutcome.Committed;
-        // The audit has no own result for an unconfirmed commit-confirm: like a transport error, its rows stay pending
-        // and the next run retries; the output says why.
         var recorded = result.Outcome switch
         {
             RouterSessionOutcome.Committed => ChangeResult.Committed,
             RouterSessionOutcome.NoChange => ChangeResult.NoChange,
             RouterSessionOutcome.Rejected => ChangeResult.Rejected,
+            RouterSessionOutcome.NotConfirmed => ChangeResult.NotConfirmed,
             _ => ChangeResult.TransportError,
         };
         lastChangeId = await RecordAsync(startedAt, commands, recorded, Output(result), plan, batch, cancellationToken).ConfigureAwait(false);

@@ -120,6 +120,7 @@ public sealed class RouterMetrics
         ChangeResult.Committed => "committed",
         ChangeResult.Rejected => "rejected",
         ChangeResult.NoChange => "no_change",
+        ChangeResult.NotConfirmed => "not_confirmed",
         _ => "transport_error",
     };
 

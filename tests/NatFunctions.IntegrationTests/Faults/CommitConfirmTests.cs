@@ -55,7 +55,7 @@ public sealed class CommitConfirmTests
             forward.LastError,
             StringComparison.Ordinal));
         var changes = await rig.ChangesAsync();
-        Assert.Equal([ChangeResult.TransportError, ChangeResult.Committed], changes.Select(change => change.Result));
+        Assert.Equal([ChangeResult.NotConfirmed, ChangeResult.Committed], changes.Select(change => change.Result));
         Assert.Contains("set nat destination rule 10001 disable", changes[0].RouterOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("timer stopped", changes[0].RouterOutput, StringComparison.Ordinal);
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 2);
