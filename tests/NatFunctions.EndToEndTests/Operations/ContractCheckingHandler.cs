@@ -12,6 +12,10 @@ public sealed class ContractCheckingHandler(ConcurrentQueue<RecordedExchange>? r
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // Read before sending: it buffers the content, so it is still there to send.
+        var requestBody = request.Content?.Headers.ContentType?.MediaType == "application/json"
+            ? await request.Content.ReadAsStringAsync(cancellationToken)
+            : null;
         var response = await base.SendAsync(request, cancellationToken);
         // Buffers the content, so the caller can still read it.
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
@@ -23,7 +27,7 @@ public sealed class ContractCheckingHandler(ConcurrentQueue<RecordedExchange>? r
             (int)response.StatusCode,
             response.Content.Headers.ContentType?.MediaType,
             body,
-            headers);
+            headers) { RequestBody = requestBody };
         recorded?.Enqueue(exchange);
 
         var problems = OpenApiContract.Shared.Check(exchange);

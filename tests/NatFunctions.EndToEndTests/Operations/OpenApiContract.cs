@@ -6,7 +6,8 @@ namespace NatFunctions.EndToEndTests.Operations;
 
 /// <summary>
 /// docs/openapi.json as the tests read it: which operation a request hit, and whether the answer fits it (status,
-/// required headers, media type, body schema). Paths match as the Functions host routes them: case-insensitively
+/// required headers, media type, body schema). A request the API accepted (2xx) must also fit the documented
+/// request body, so the document never demands less, or other names, than the API takes. Paths match as the Functions host routes them: case-insensitively
 /// and with or without a trailing slash. A request no operation serves is held to the document's
 /// <c>x-unrouted-responses</c>: 404 for a path no template matches, 405 for a known path and another method.
 /// </summary>
@@ -54,6 +55,11 @@ public sealed class OpenApiContract
             if (!operation.Definition.GetProperty("responses").TryGetProperty(status, out response))
             {
                 return [$"status {status} is not documented for {operation}"];
+            }
+
+            if (exchange.Status is >= 200 and < 300 && CheckAcceptedRequest(operation, exchange) is { Count: > 0 } requestProblems)
+            {
+                return requestProblems;
             }
         }
         else
@@ -118,6 +124,27 @@ public sealed class OpenApiContract
 
         problems.AddRange(validator.Validate(media.GetProperty("schema"), body));
         return problems;
+    }
+
+    private List<string> CheckAcceptedRequest(DocumentedOperation operation, RecordedExchange exchange)
+    {
+        if (!operation.Definition.TryGetProperty("requestBody", out var requestBody))
+        {
+            return [];
+        }
+
+        requestBody = Dereference(requestBody);
+        if (string.IsNullOrEmpty(exchange.RequestBody))
+        {
+            return requestBody.TryGetProperty("required", out var required) && required.GetBoolean()
+                ? [$"{operation} documents a required JSON body, but a request without one was accepted"]
+                : [];
+        }
+
+        var schema = requestBody.GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        return validator.Validate(schema, JsonDocument.Parse(exchange.RequestBody).RootElement)
+            .Select(error => $"the accepted request body does not fit the document: {error}")
+            .ToList();
     }
 
     private List<DocumentedOperation> Matching(string path)

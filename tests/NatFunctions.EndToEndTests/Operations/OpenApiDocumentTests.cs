@@ -90,6 +90,17 @@ public sealed class OpenApiDocumentTests
     }
 
     [Fact]
+    public void A_request_the_api_accepted_must_fit_the_documented_request_body()
+    {
+        var contract = OpenApiContract.Load();
+        const string created = """{"name":"lan","router":"local","cidr":"10.0.0.0/24","range_start":"10.0.0.10","range_end":"10.0.0.20","is_active":true,"capacity":11,"used":0,"free":11,"created_at":"2026-11-25T19:52:42.1957837Z","updated_at":"2026-11-25T19:52:42.1957837Z"}""";
+
+        Assert.Empty(contract.Check(new RecordedExchange("POST", "/v1/admin/ip-pools", 201, "application/json", created) { RequestBody = """{"name":"lan","router":"local","cidr":"10.0.0.0/24"}""" }));
+        Assert.NotEmpty(contract.Check(new RecordedExchange("POST", "/v1/admin/ip-pools", 201, "application/json", created) { RequestBody = """{"name":"lan","subnet":"10.0.0.0/24"}""" }));
+        Assert.NotEmpty(contract.Check(new RecordedExchange("POST", "/v1/admin/ip-pools", 201, "application/json", created)));
+    }
+
+    [Fact]
     public void Paths_match_as_the_host_routes_them_and_unrouted_requests_get_only_the_hosts_404_or_405()
     {
         var contract = OpenApiContract.Load();

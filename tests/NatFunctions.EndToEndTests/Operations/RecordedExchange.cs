@@ -2,7 +2,8 @@ namespace NatFunctions.EndToEndTests.Operations;
 
 /// <summary>
 /// One request and the response the worker gave it, as the client saw them. <paramref name="Headers"/> holds the
-/// response's headers (names case-insensitive, several values joined with ", ").
+/// response's headers (names case-insensitive, several values joined with ", "); <see cref="RequestBody"/> the
+/// JSON the request carried, if any.
 /// </summary>
 public sealed record RecordedExchange(string Method, string Path, int Status, string? MediaType, string Body, IReadOnlyDictionary<string, string> Headers)
 {
@@ -10,6 +11,8 @@ public sealed record RecordedExchange(string Method, string Path, int Status, st
         : this(method, path, status, mediaType, body, new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase))
     {
     }
+
+    public string? RequestBody { get; init; }
 
     public override string ToString() => $"{Method} {Path} → {Status}";
 }
