@@ -14,7 +14,7 @@ public sealed partial class LocalHostLifetimeTests : IDisposable
     public async Task A_missing_timer_setting_is_reported_and_the_rest_of_the_app_still_serves()
     {
         await using var host = await StartAsync(new Dictionary<string, string?> { ["SyncSchedule"] = null });
-        using var client = new HttpClient { BaseAddress = host.BaseAddress };
+        using var client = ApiClients.Create(host.BaseAddress);
 
         using var response = await client.GetAsync("/v1/health");
 

@@ -8,22 +8,21 @@ namespace NatFunctions.EndToEndTests.Hosting;
 public class LocalHostFixture : IAsyncLifetime
 {
     private LocalHostProcess? host;
+    private HttpClient? client;
+    private HttpClient? adminClient;
 
     public string ScratchDirectory { get; } = Directory.CreateTempSubdirectory("natfunctions-e2e-").FullName;
 
     public LocalHostProcess Host => host ?? throw new InvalidOperationException("The host is not started.");
 
-    public HttpClient Client { get; private set; } = new();
+    /// <summary>An anonymous client.</summary>
+    public HttpClient Client => client ?? throw new InvalidOperationException("The host is not started.");
 
     /// <summary>A client that sends the bootstrap admin key.</summary>
-    public HttpClient AdminClient { get; private set; } = new();
+    public HttpClient AdminClient => adminClient ?? throw new InvalidOperationException("The host is not started.");
 
-    public HttpClient ClientWithKey(string apiKey)
-    {
-        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("X-API-Key", apiKey);
-        return client;
-    }
+    /// <summary>Like every client here, it fails the call when an answer breaks docs/openapi.json (<see cref="ApiClients"/>).</summary>
+    public HttpClient ClientWithKey(string apiKey) => ApiClients.Create(Host.BaseAddress, apiKey);
 
     public virtual async Task InitializeAsync()
     {
@@ -39,14 +38,14 @@ public class LocalHostFixture : IAsyncLifetime
         var localSettings = Path.Combine(ScratchDirectory, "local.settings.json");
         await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""");
         host = await LocalHostProcess.StartAsync(environment, localSettings, LocalHostProcess.DefaultReadyTimeout, CancellationToken.None);
-        Client = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        AdminClient = ClientWithKey(TestKeys.BootstrapAdmin);
+        client = ApiClients.Create(host.BaseAddress, timeout: TimeSpan.FromSeconds(30));
+        adminClient = ClientWithKey(TestKeys.BootstrapAdmin);
     }
 
     public virtual async Task DisposeAsync()
     {
-        Client.Dispose();
-        AdminClient.Dispose();
+        client?.Dispose();
+        adminClient?.Dispose();
         if (host is not null)
         {
             await host.DisposeAsync();

@@ -7,8 +7,9 @@ namespace NatFunctions.EndToEndTests.Operations;
 
 /// <summary>
 /// One full operator scenario through LocalHost and the real worker: keys, pools, provision, port actions, sync,
-/// health, metrics, decommission. Every exchange is recorded; the tests then read the responses, the final metrics
-/// scrape and everything the processes printed. The simulated router is given fake credentials (password, private
+/// router views, audit, health, metrics, decommission; every operation of docs/openapi.json at least once with a
+/// success. Every exchange is recorded (and, as everywhere, held to the document); the tests then read the
+/// responses, the final metrics scrape and everything the processes printed. The simulated router is given fake credentials (password, private
 /// key, passphrase) so that there are router secrets that must never be printed.
 /// </summary>
 public sealed class OperationsFixture : LocalHostFixture
@@ -55,6 +56,9 @@ public sealed class OperationsFixture : LocalHostFixture
         await ExpectAsync(admin.PostJsonAsync("/v1/admin/port-pools", new { name = "ext", router = "local", start_port = 32000, end_port = 33999 }), 201);
         await ExpectAsync(admin.GetAsync("/v1/admin/port-pools"), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/port-pools/ext"), 200);
+        await ExpectAsync(admin.PostJsonAsync("/v1/admin/port-pools", new { name = "spare-ports", router = "local", start_port = 40000, end_port = 40009 }), 201);
+        await ExpectAsync(admin.PutAsJsonAsync("/v1/admin/port-pools/spare-ports", new { start_port = 40000, end_port = 40019 }), 200);
+        await ExpectAsync(admin.DeleteAsync("/v1/admin/port-pools/spare-ports"), 204);
 
         using var reader = Recording(readerKey.GetProperty("key").GetString());
         using var operatorClient = Recording(operatorKey.GetProperty("key").GetString());
@@ -86,6 +90,11 @@ public sealed class OperationsFixture : LocalHostFixture
         await ExpectAsync(admin.PostAsync("/v1/admin/sync-vyos-config", null), 200);
         await ExpectAsync(admin.PostAsync("/v1/admin/sync-vyos-config?dry_run=maybe", null), 400);
         await ExpectAsync(admin.PostAsync("/v1/admin/sync-vyos-config?router=elsewhere", null), 404);
+        await ExpectAsync(admin.GetAsync("/v1/admin/routers"), 200);
+        await ExpectAsync(admin.GetAsync("/v1/admin/routers/local/nat"), 200);
+        await ExpectAsync(admin.GetAsync("/v1/admin/routers/elsewhere/nat"), 404);
+        await ExpectAsync(admin.GetAsync("/v1/admin/changes?page_size=5"), 200);
+        await ExpectAsync(admin.GetAsync("/v1/admin/changes?page_size=0"), 400);
         await ExpectAsync(admin.GetAsync("/v1/admin/migrate"), 200);
         await ExpectAsync(admin.PostAsync("/v1/admin/migrate", null), 200);
         await ExpectAsync(reader.GetAsync("/v1/openapi.json"), 200);
@@ -112,16 +121,7 @@ public sealed class OperationsFixture : LocalHostFixture
         environment["Apply__WaitSeconds"] = "20";
     }
 
-    private HttpClient Recording(string? apiKey)
-    {
-        var client = new HttpClient(new RecordingHandler(Exchanges)) { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        if (apiKey is not null)
-        {
-            client.DefaultRequestHeaders.Add("X-API-Key", apiKey);
-        }
-
-        return client;
-    }
+    private HttpClient Recording(string? apiKey) => ApiClients.Create(Host.BaseAddress, apiKey, recorded: Exchanges);
 
     private async Task<JsonElement> CreateKeyAsync(HttpClient admin, string name, string role)
     {

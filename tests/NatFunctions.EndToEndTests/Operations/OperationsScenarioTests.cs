@@ -87,15 +87,21 @@ public sealed partial class OperationsScenarioTests(OperationsFixture fixture) :
     }
 
     [Fact]
-    public void Every_response_of_the_scenario_fits_the_openapi_document()
+    public void Every_documented_operation_is_exercised_with_a_success_and_every_answer_fitted_the_document()
     {
-        var contract = OpenApiContract.Load();
+        var contract = OpenApiContract.Shared;
         var exchanges = fixture.Exchanges.ToList();
 
-        var problems = exchanges.SelectMany(contract.Check).ToList();
+        var succeeded = exchanges.Where(exchange => exchange.Status is >= 200 and < 300)
+            .Select(exchange => contract.Find(exchange.Method, exchange.Path)?.OperationId)
+            .ToHashSet(StringComparer.Ordinal);
+        var neverSucceeded = contract.Operations.Where(operation => !succeeded.Contains(operation.OperationId)).Select(operation => operation.ToString()).ToList();
 
-        Assert.True(exchanges.Count >= 45, $"only {exchanges.Count} exchanges recorded");
-        Assert.Empty(problems);
+        // The clients already failed the scenario at the first answer that broke the document; this re-check shows
+        // the answers this test reasons about were all checked.
+        Assert.True(exchanges.Count >= 55, $"only {exchanges.Count} exchanges recorded");
+        Assert.Empty(exchanges.SelectMany(contract.Check));
+        Assert.True(neverSucceeded.Count == 0, "Operations the scenario never got a 2xx from: " + string.Join(", ", neverSucceeded));
     }
 
     [Fact]

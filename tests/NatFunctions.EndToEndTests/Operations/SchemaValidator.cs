@@ -1,16 +1,26 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 
 namespace NatFunctions.EndToEndTests.Operations;
 
 /// <summary>
 /// The subset of JSON Schema (2020-12, as OpenAPI 3.1 uses it) that docs/openapi.json is written in: <c>$ref</c>
 /// (local), <c>type</c> (one or a list, for nullable), <c>properties</c>, <c>required</c>,
-/// <c>additionalProperties</c>, <c>items</c>, <c>enum</c>, <c>anyOf</c>, <c>minimum</c>, <c>maximum</c>. Any other
-/// validation keyword fails loudly, so the document cannot quietly rely on something this does not check.
+/// <c>additionalProperties</c>, <c>items</c>, <c>minItems</c>, <c>enum</c>, <c>const</c>, <c>anyOf</c>,
+/// <c>minimum</c>, <c>maximum</c>, <c>minLength</c>, <c>maxLength</c>, <c>pattern</c> and <c>format</c>, which is
+/// asserted (not just an annotation) for the formats in <see cref="Formats"/>. Any other keyword or format fails
+/// loudly, so the document cannot quietly rely on something this does not check.
 /// </summary>
-public sealed class SchemaValidator(JsonElement document)
+public sealed partial class SchemaValidator(JsonElement document)
 {
-    private static readonly HashSet<string> Annotations = ["description", "format", "title", "example", "examples", "default"];
+    private static readonly HashSet<string> Annotations = ["description", "title", "example", "examples", "default"];
+
+    private static readonly Dictionary<string, Func<string, bool>> Formats = new(StringComparer.Ordinal)
+    {
+        ["date-time"] = text => DateTimeFormat().IsMatch(text)
+            && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _),
+        ["ipv4"] = text => Ipv4Format().IsMatch(text) && text.Split('.').All(part => int.Parse(part, System.Globalization.CultureInfo.InvariantCulture) <= 255),
+    };
 
     public IReadOnlyList<string> Validate(JsonElement schema, JsonElement value)
     {
@@ -100,6 +110,41 @@ public sealed class SchemaValidator(JsonElement document)
                     }
 
                     break;
+                case "const":
+                    if (!JsonElement.DeepEquals(keyword.Value, value))
+                    {
+                        errors.Add($"{path}: {value.GetRawText()} is not {keyword.Value.GetRawText()}");
+                    }
+
+                    break;
+                case "minItems":
+                    if (value.ValueKind == JsonValueKind.Array && value.GetArrayLength() < keyword.Value.GetInt32()) errors.Add($"{path}: fewer than {keyword.Value.GetInt32()} items");
+                    break;
+                case "minLength":
+                    if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length < keyword.Value.GetInt32()) errors.Add($"{path}: shorter than {keyword.Value.GetInt32()} characters");
+                    break;
+                case "maxLength":
+                    if (value.ValueKind == JsonValueKind.String && value.GetString()!.Length > keyword.Value.GetInt32()) errors.Add($"{path}: longer than {keyword.Value.GetInt32()} characters");
+                    break;
+                case "pattern":
+                    if (value.ValueKind == JsonValueKind.String && !Regex.IsMatch(value.GetString()!, keyword.Value.GetString()!, RegexOptions.None, TimeSpan.FromSeconds(1)))
+                    {
+                        errors.Add($"{path}: {value.GetRawText()} does not match {keyword.Value.GetString()}");
+                    }
+
+                    break;
+                case "format":
+                    if (!Formats.TryGetValue(keyword.Value.GetString()!, out var fits))
+                    {
+                        throw new NotSupportedException($"Format '{keyword.Value.GetString()}' at {path} is not supported by this validator.");
+                    }
+
+                    if (value.ValueKind == JsonValueKind.String && !fits(value.GetString()!))
+                    {
+                        errors.Add($"{path}: {value.GetRawText()} is not a {keyword.Value.GetString()}");
+                    }
+
+                    break;
                 case "minimum":
                     if (value.ValueKind == JsonValueKind.Number && value.GetDouble() < keyword.Value.GetDouble()) errors.Add($"{path}: below minimum");
                     break;
@@ -117,7 +162,8 @@ public sealed class SchemaValidator(JsonElement document)
         }
     }
 
-    private JsonElement Resolve(string reference)
+    /// <summary>The element a local reference (<c>#/components/...</c>) points at.</summary>
+    public JsonElement Resolve(string reference)
     {
         if (!reference.StartsWith("#/", StringComparison.Ordinal))
         {
@@ -144,4 +190,11 @@ public sealed class SchemaValidator(JsonElement document)
         "null" => value.ValueKind == JsonValueKind.Null,
         _ => throw new NotSupportedException($"Unknown type {type}"),
     };
+
+    // RFC 3339 date-time: a full date, a time and an offset (Z or ±hh:mm); DateTimeOffset alone accepts much more.
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")]
+    private static partial Regex DateTimeFormat();
+
+    [GeneratedRegex(@"^\d{1,3}(\.\d{1,3}){3}$")]
+    private static partial Regex Ipv4Format();
 }
