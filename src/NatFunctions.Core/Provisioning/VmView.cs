@@ -2,7 +2,10 @@ using NatFunctions.Core.Domain;
 
 namespace NatFunctions.Core.Provisioning;
 
-/// <summary>A VM as callers see it. <see cref="SyncState"/> sums up its forwards: failed beats pending beats applied.</summary>
+/// <summary>
+/// A VM as callers see it. <see cref="SyncState"/> sums up its forwards and DHCP mapping: failed beats pending beats
+/// applied. <see cref="DhcpSyncState"/> is null for a VM without a MAC (it gets no static mapping).
+/// </summary>
 public sealed record VmView(
     string MachineId,
     string Router,
@@ -13,6 +16,8 @@ public sealed record VmView(
     IReadOnlyDictionary<string, int> ExternalPorts,
     IReadOnlyList<ForwardView> Forwards,
     SyncState SyncState,
+    SyncState? DhcpSyncState,
+    string? DhcpLastError,
     DateTime CreatedAt,
     DateTime UpdatedAt,
     Guid ConcurrencyStamp)
@@ -30,6 +35,8 @@ public sealed record VmView(
             forwards.ToDictionary(f => f.PortName, f => f.ExternalPort, StringComparer.Ordinal),
             forwards,
             Summarise(vm),
+            vm.MacAddress is null ? null : vm.DhcpSyncState,
+            vm.MacAddress is null ? null : vm.DhcpLastError,
             vm.CreatedAt,
             vm.UpdatedAt,
             vm.ConcurrencyStamp);

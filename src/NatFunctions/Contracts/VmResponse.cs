@@ -14,6 +14,8 @@ public sealed record VmResponse(
     IReadOnlyDictionary<string, int> ExternalPorts,
     IReadOnlyList<ForwardResponse> Forwards,
     SyncState SyncState,
+    SyncState? DhcpSyncState,
+    string? DhcpLastError,
     JsonElement? Metadata,
     DateTime CreatedAt,
     DateTime UpdatedAt)
@@ -27,6 +29,8 @@ public sealed record VmResponse(
         vm.ExternalPorts,
         vm.Forwards.Select(ForwardResponse.From).ToList(),
         vm.SyncState,
+        vm.DhcpSyncState,
+        vm.DhcpLastError,
         vm.Metadata is null ? null : JsonDocument.Parse(vm.Metadata).RootElement.Clone(),
         vm.CreatedAt,
         vm.UpdatedAt);

@@ -41,7 +41,8 @@ public class ProvisioningFixture : LocalHostFixture
     {
         environment["Routers__local__DhcpSharedNetwork"] = "LAN";
         environment["Routers__local__DhcpSubnet"] = "192.168.64.0/24";
-        environment["Apply__WaitSeconds"] = "20";
+        // A burst of 100 on a CI machine running every test project at once can take longer than the default 30 s.
+        environment["Apply__WaitSeconds"] = "90";
     }
 
     private async Task CreateAsync(string path, object body)

@@ -41,5 +41,7 @@ public sealed class SshAzuriteProvisioningFixture : ProvisioningFixture
         environment["Routers__local__PrivateKey"] = sshServer.ClientPrivateKey;
         environment["Routers__local__HostKeySha256"] = sshServer.HostKeySha256;
         environment["Storage__ConnectionString"] = azurite!.ConnectionString;
+        // The burst test expects every answer after its commit; CI runs all test projects at once on 2 cores.
+        environment["Apply__WaitSeconds"] = "90";
     }
 }
