@@ -5,7 +5,16 @@
 
 targetScope = 'resourceGroup'
 
-import { routerSettings, routerAppSettings, keyVaultReference, appSetting, tagMap, databaseSkuSettings, secretValues } from 'modules/types.bicep'
+import {
+  routerSettings
+  routerAppSettings
+  keyVaultReference
+  appSetting
+  tagMap
+  databaseSkuSettings
+  secretValues
+  appRoleMap
+} from 'modules/types.bicep'
 
 @description('Azure region of every resource.')
 param location string = resourceGroup().location
@@ -57,6 +66,12 @@ param keyVaultSecretOfficerIds string[] = []
 
 @description('Optional secret name to value written to Key Vault by this deployment (e.g. router private keys).')
 param keyVaultSecrets secretValues = {}
+
+@description('Client id of an Entra ID app registration: turns on App Service Authentication and Auth__EntraId (docs/security.md). Empty: API keys only.')
+param entraIdClientId string = ''
+
+@description('Entra ID app role value to NatFunctions role (admin, operator or reader), e.g. {"NatFunctions.Admin": "admin"}. App role values may use letters, digits, "." and "_" (app setting names).')
+param entraIdRoleMap appRoleMap = {}
 
 @minValue(40)
 @maxValue(1000)
@@ -178,6 +193,13 @@ var authSettings appSetting[] = empty(bootstrapAdminKeySecretName)
       }
     ]
 
+var entraIdSettings appSetting[] = empty(entraIdClientId)
+  ? []
+  : concat(
+      [{ name: 'Auth__EntraId__Enabled', value: 'true' }],
+      map(items(entraIdRoleMap), entry => { name: 'Auth__EntraId__RoleMap__${entry.key}', value: entry.value })
+    )
+
 var routerSettingsList appSetting[] = flatten(map(routers, router => routerAppSettings(router, keyVaultUri)))
 
 module functionApp 'modules/functionapp.bicep' = {
@@ -193,7 +215,8 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerUri: storage.outputs.deploymentContainerUri
     appSubnetId: network.outputs.appSubnetId
     applicationInsightsConnectionString: monitoring.outputs.applicationInsightsConnectionString
-    appSettings: concat(databaseSettings, applicationSettings, authSettings, routerSettingsList)
+    appSettings: concat(databaseSettings, applicationSettings, authSettings, entraIdSettings, routerSettingsList)
+    entraIdClientId: entraIdClientId
     maximumInstanceCount: maximumInstanceCount
     alwaysReadyHttpInstances: alwaysReadyHttpInstances
   }

@@ -23,6 +23,14 @@ param syncMode = 'repair'
 // Create the secret first (docs/deployment.md), then name it here.
 param bootstrapAdminKeySecretName = readEnvironmentVariable('NATFUNCTIONS_BOOTSTRAP_KEY_SECRET', '')
 
+// Optional Entra ID sign-in through App Service Authentication (docs/security.md); empty: API keys only.
+param entraIdClientId = readEnvironmentVariable('NATFUNCTIONS_ENTRA_CLIENT_ID', '')
+param entraIdRoleMap = {
+  'NatFunctions.Admin': 'admin'
+  'NatFunctions.Operator': 'operator'
+  'NatFunctions.Reader': 'reader'
+}
+
 param routers = [
   {
     name: 'edge1'

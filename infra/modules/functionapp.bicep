@@ -35,6 +35,12 @@ param instanceMemoryMB int = 2048
 @minValue(0)
 param alwaysReadyHttpInstances int = 0
 
+@description('Client id of the Entra ID app registration that App Service Authentication validates tokens for; empty leaves App Service Authentication off.')
+param entraIdClientId string = ''
+
+@description('Token audiences accepted besides the client id itself, e.g. api://natfunctions.')
+param entraIdAllowedAudiences string[] = []
+
 var hostSettings appSetting[] = [
   // Host storage through the managed identity: no AzureWebJobsStorage connection string, no account key.
   { name: 'AzureWebJobsStorage__accountName', value: storageAccountName }
@@ -126,6 +132,40 @@ resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@20
   name: 'ftp'
   properties: {
     allow: false
+  }
+}
+
+// App Service Authentication (Easy Auth) in front of the app: it validates Entra ID tokens and, for a valid one,
+// adds X-MS-CLIENT-PRINCIPAL (removing any a client sent). Unauthenticated requests still reach the app, which
+// then wants an API key; /v1/health stays anonymous. The app trusts the header only with Auth__EntraId__Enabled.
+resource authSettings 'Microsoft.Web/sites/config@2025-03-01' = if (!empty(entraIdClientId)) {
+  parent: functionApp
+  name: 'authsettingsV2'
+  properties: {
+    platform: {
+      enabled: true
+    }
+    globalValidation: {
+      requireAuthentication: false
+      unauthenticatedClientAction: 'AllowAnonymous'
+    }
+    identityProviders: {
+      azureActiveDirectory: {
+        enabled: true
+        registration: {
+          clientId: entraIdClientId
+          openIdIssuer: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+        }
+        validation: {
+          allowedAudiences: concat([entraIdClientId, 'api://${entraIdClientId}'], entraIdAllowedAudiences)
+        }
+      }
+    }
+    login: {
+      tokenStore: {
+        enabled: false
+      }
+    }
   }
 }
 

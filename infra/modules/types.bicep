@@ -110,3 +110,9 @@ type databaseSkuSettings = {
 type secretValues = {
   *: string
 }
+
+@export()
+@description('Entra ID app role value to NatFunctions role.')
+type appRoleMap = {
+  *: ('admin' | 'operator' | 'reader')
+}

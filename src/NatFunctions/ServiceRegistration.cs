@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using NatFunctions.Core.Auth;
+using NatFunctions.Core.Auth.EntraId;
 using NatFunctions.Core.Health;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Applying;
@@ -14,6 +15,9 @@ public static class ServiceRegistration
     {
         services.AddSingleton(new BootstrapAdminKey(configuration["Auth:BootstrapAdminKey"]));
         services.AddSingleton(NatFunctions.Http.RateLimitSettings.FromConfiguration(configuration));
+        // Loaded now, not on first use: wrong Entra ID settings stop the app at startup with every problem listed.
+        services.AddSingleton(EntraIdSettings.Load(configuration));
+        services.AddSingleton<EntraIdAuthenticator>();
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<ApiKeyAdministration>();
         services.AddScoped<HealthChecker>();

@@ -38,9 +38,14 @@ public static class PortActionValidator
                 }
             }
 
-            if (input.InternalPort is not null || input.ExternalPort is not null)
+            if (input.InternalPort is not null)
             {
                 errors.Add("internal_port", "applies to one custom forward; use /ports/{port_name}");
+            }
+
+            if (input.ExternalPort is not null)
+            {
+                errors.Add("external_port", "applies to one custom forward; use /ports/{port_name}");
             }
         }
         else

@@ -3,12 +3,15 @@ using Microsoft.Azure.Functions.Worker.Middleware;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Auth;
+using NatFunctions.Core.Auth.EntraId;
 
 namespace NatFunctions.Http;
 
 /// <summary>
-/// Authenticates <c>X-API-Key</c> and enforces the function's declared role before any function code runs.
-/// 401 for a missing, unknown, expired or revoked key; 403 for a known key with too small a role.
+/// Authenticates the caller and enforces the function's declared role before any function code runs.
+/// The caller is the <c>X-API-Key</c> when one is sent; otherwise, only when <c>Auth:EntraId:Enabled</c>, the App
+/// Service client principal (<c>X-MS-CLIENT-PRINCIPAL</c>). 401 for a missing, unknown, expired or revoked key or a
+/// malformed principal; 403 for too small a role or a principal with no mapped app role.
 /// </summary>
 public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> logger) : IFunctionsWorkerMiddleware
 {
@@ -37,12 +40,17 @@ public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> log
             return;
         }
 
-        var authenticator = context.InstanceServices.GetRequiredService<ApiKeyAuthenticator>();
-        var presented = httpContext.Request.Headers[ApiKeyHeader].ToString();
-        var result = await authenticator.AuthenticateAsync(presented, context.CancellationToken);
+        var result = await AuthenticateAsync(context, httpContext.Request);
+        if (result.Outcome == AuthenticationOutcome.NoMappedRole)
+        {
+            logger.LogInformation("Refused request to {Function}: the Entra ID principal has no mapped app role", context.FunctionDefinition.Name);
+            await Problems.Forbidden("None of your Entra ID app roles is mapped to a NatFunctions role.").WriteAsync(httpContext);
+            return;
+        }
+
         if (result.Caller is not { } caller)
         {
-            logger.LogInformation("Refused request to {Function}: API key {Outcome}", context.FunctionDefinition.Name, result.Outcome);
+            logger.LogInformation("Refused request to {Function}: {Outcome}", context.FunctionDefinition.Name, result.Outcome);
             await Problems.Unauthorized(DescribeFailure(result.Outcome)).WriteAsync(httpContext);
             return;
         }
@@ -63,11 +71,27 @@ public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> log
         }
     }
 
+    /// <summary>An API key when one is sent; else the client principal when Entra ID is enabled; else "missing".</summary>
+    private static async Task<AuthenticationResult> AuthenticateAsync(FunctionContext context, Microsoft.AspNetCore.Http.HttpRequest request)
+    {
+        var presentedKey = request.Headers[ApiKeyHeader].ToString();
+        var entraId = context.InstanceServices.GetRequiredService<EntraIdAuthenticator>();
+        if (string.IsNullOrEmpty(presentedKey) && entraId.Enabled && request.Headers.ContainsKey(ClientPrincipalDecoder.HeaderName))
+        {
+            var principal = request.Headers[ClientPrincipalDecoder.HeaderName];
+            return principal.Count == 1 ? entraId.Authenticate(principal[0]) : AuthenticationResult.Failed(AuthenticationOutcome.MalformedPrincipal);
+        }
+
+        var authenticator = context.InstanceServices.GetRequiredService<ApiKeyAuthenticator>();
+        return await authenticator.AuthenticateAsync(presentedKey, context.CancellationToken);
+    }
+
     private static string DescribeFailure(AuthenticationOutcome outcome) => outcome switch
     {
         AuthenticationOutcome.Missing => $"Send an API key in the {ApiKeyHeader} header.",
         AuthenticationOutcome.Expired => "The API key has expired.",
         AuthenticationOutcome.Revoked => "The API key has been revoked.",
+        AuthenticationOutcome.MalformedPrincipal => $"The {ClientPrincipalDecoder.HeaderName} header is not a valid client principal.",
         _ => "The API key is not valid.",
     };
 }

@@ -11,6 +11,9 @@ public static class JsonBody
 {
     public const int MaxBytes = 64 * 1024;
 
+    /// <summary>The error-map key of problems with the body as a whole (empty, not JSON, not an object).</summary>
+    public const string WholeBody = "body";
+
     public static async Task<JsonBodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
@@ -34,13 +37,13 @@ public static class JsonBody
 
         if (buffer.Length == 0)
         {
-            return Problems.BadRequest("A JSON request body is required.");
+            return Problems.BadRequest("A JSON request body is required.", BodyError("is required: a JSON object"));
         }
 
         try
         {
             var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
-            return value is null ? Problems.BadRequest("The request body must be a JSON object.") : value;
+            return value is null ? Problems.BadRequest("The request body must be a JSON object.", BodyError("must be a JSON object")) : value;
         }
         catch (JsonException exception)
         {
@@ -51,9 +54,11 @@ public static class JsonBody
         }
     }
 
+    private static Dictionary<string, string[]> BodyError(string message) => new() { [WholeBody] = [message] };
+
     // System.Text.Json paths look like "$.forwards[0].internal_port"; callers know fields without the "$.".
     private static string FieldName(string? path) =>
-        string.IsNullOrEmpty(path) || path == "$" ? "body" : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
+        string.IsNullOrEmpty(path) || path == "$" ? WholeBody : path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path;
 
     // The exception text can quote the input; only fixed phrases go back to the caller.
     private static string Describe(JsonException exception)

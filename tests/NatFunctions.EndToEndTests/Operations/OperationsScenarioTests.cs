@@ -66,6 +66,26 @@ public sealed partial class OperationsScenarioTests(OperationsFixture fixture) :
     }
 
     [Fact]
+    public void No_secret_is_stored_in_the_database_or_answered_except_once_at_key_creation()
+    {
+        // The database files (with the WAL, where recent writes live) as raw bytes, as a stolen backup would be read.
+        var databaseText = string.Concat(Directory.GetFiles(fixture.ScratchDirectory, "natfunctions.db*")
+            .Select(file => System.Text.Encoding.UTF8.GetString(ReadShared(file))));
+        var answers = fixture.Exchanges
+            .Where(exchange => !(exchange.Method == "POST" && exchange.Path == "/v1/admin/api-keys" && exchange.Status == 201))
+            .Select(exchange => exchange.Body)
+            .Append(fixture.FinalMetrics)
+            .ToList();
+
+        Assert.True(databaseText.Length > 10_000, "the database files are nearly empty; the scan would prove nothing");
+        foreach (var secret in fixture.Secrets)
+        {
+            Assert.False(databaseText.Contains(secret, StringComparison.Ordinal), $"a secret starting '{secret[..6]}' is in the database");
+            Assert.DoesNotContain(answers, answer => answer.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
     public async Task Worker_log_lines_are_json_objects_with_request_router_and_change_context()
     {
         // The console logger writes in the background; wait for the scenario's last router session to be printed.
@@ -111,6 +131,14 @@ public sealed partial class OperationsScenarioTests(OperationsFixture fixture) :
         var onDisk = File.ReadAllText(OpenApiContract.DocumentPath);
 
         Assert.True(JsonElement.DeepEquals(JsonDocument.Parse(onDisk).RootElement, JsonDocument.Parse(served).RootElement));
+    }
+
+    private static byte[] ReadShared(string path)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        return copy.ToArray();
     }
 
     private static bool Has(JsonElement entry, string field) =>

@@ -31,6 +31,26 @@ public sealed class ApiKeyLifecycleTests : IDisposable
     }
 
     [Fact]
+    public async Task Last_used_at_is_kept_to_the_minute_without_a_write_per_request()
+    {
+        await using var context = await database.CreateMigratedContextAsync();
+        var repository = new EfApiKeyRepository(context);
+        var created = (await new ApiKeyAdministration(repository, clock).CreateAsync(new NewApiKey("poller", "reader", null), CancellationToken.None)).Value!;
+        var authenticator = Authenticator(repository);
+        var firstUse = clock.GetUtcNow().UtcDateTime;
+
+        await authenticator.AuthenticateAsync(created.Secret, CancellationToken.None);
+        clock.Advance(TimeSpan.FromSeconds(59));
+        await authenticator.AuthenticateAsync(created.Secret, CancellationToken.None);
+        var withinTheMinute = await LastUsedAtAsync();
+        clock.Advance(TimeSpan.FromSeconds(2));
+        await authenticator.AuthenticateAsync(created.Secret, CancellationToken.None);
+
+        Assert.Equal(firstUse, withinTheMinute);
+        Assert.Equal(clock.GetUtcNow().UtcDateTime, await LastUsedAtAsync());
+    }
+
+    [Fact]
     public async Task Unknown_revoked_and_expired_keys_are_refused_with_their_reason()
     {
         await using var context = await database.CreateMigratedContextAsync();
@@ -86,6 +106,12 @@ public sealed class ApiKeyLifecycleTests : IDisposable
     }
 
     public void Dispose() => database.Dispose();
+
+    private async Task<DateTime?> LastUsedAtAsync()
+    {
+        await using var freshContext = database.CreateContext();
+        return freshContext.ApiKeys.Single().LastUsedAt;
+    }
 
     private ApiKeyAuthenticator Authenticator(IApiKeyRepository repository) =>
         new(repository, new BootstrapAdminKey(null), clock);

@@ -1,0 +1,142 @@
+using System.Globalization;
+using CsCheck;
+using NatFunctions.Core.Vyos;
+
+namespace NatFunctions.Core.Tests.Vyos;
+
+/// <summary>
+/// For any rule or DHCP mapping, the command renderer either refuses (<see cref="VyosValueRejectedException"/>) or
+/// produces commands that the VyOS simulator, through its own shell-word splitting and schema, reads back to exactly
+/// the intended values; where the router's schema refuses a value, it says so and stores nothing else.
+/// </summary>
+public sealed class RendererSimulatorPropertyTests
+{
+    // Hostile text: quotes, backslashes, shell syntax, control and invisible characters, non-ASCII, anything.
+    private static readonly Gen<string> Hostile = Gen.OneOf(
+        Gen.String,
+        Gen.String[Gen.Char["'\"\\;$`(){}|&<>*?#!~\n\r\t \u0001\u007f\u2028\u200B\u0430\uff11abc019.-/:é😀"], 0, 16]);
+
+    private static readonly Gen<string> Octet = Gen.Int[0, 255].Select(n => n.ToString(CultureInfo.InvariantCulture));
+
+    private static readonly Gen<string> Address = Gen.Select(Octet, Octet, Octet, Octet, (a, b, c, d) => $"{a}.{b}.{c}.{d}");
+
+    private static readonly Gen<string> Port = Gen.Int[1, 65535].Select(n => n.ToString(CultureInfo.InvariantCulture));
+
+    private static readonly Gen<VyosVersion> Version = OneOfConst([.. VyosVersion.All]);
+
+    private static readonly Gen<NatDestinationRule> Rule =
+        Gen.Select(
+            Gen.Frequency((9, Gen.Int[1, 999999]), (1, Gen.Int)),
+            Gen.Frequency((1, Gen.Const((string?)null)), (3, Hostile.Select(text => (string?)text))),
+            Field(OneOfConst("eth0", "eth1.20", "pppoe0")),
+            Field(OneOfConst("tcp", "udp", "tcp_udp")),
+            (number, description, inbound, protocol) => new NatDestinationRule(number) { Description = description, InboundInterface = inbound, Protocol = protocol })
+        .SelectMany(rule => Gen.Select(
+            Field(Address),
+            Field(Port),
+            Field(Gen.Select(Address, Gen.Int[0, 32], (address, length) => $"{address}/{length}")),
+            Field(Address),
+            Field(Port),
+            (destination, destinationPort, source, translation, translationPort) => rule with
+            {
+                DestinationAddress = destination,
+                DestinationPort = destinationPort,
+                SourceAddress = source,
+                TranslationAddress = translation,
+                TranslationPort = translationPort,
+            }));
+
+    private static readonly Gen<DhcpStaticMapping> Mapping =
+        Gen.Select(
+            Gen.Frequency((3, OneOfConst("LAN", "lan-2")), (1, Hostile)),
+            Gen.Frequency((3, Gen.Const("192.168.64.0/24")), (1, Hostile)),
+            Gen.Frequency((3, Gen.String[Gen.Char["a-z0-9.-"], 1, 20]), (1, Hostile)),
+            Field(Address),
+            Field(Gen.Const("52:54:00:12:34:56")),
+            (network, subnet, name, ip, mac) => new DhcpStaticMapping(network, subnet, name) { IpAddress = ip, MacAddress = mac });
+
+    [Fact]
+    public void A_nat_rule_is_refused_or_the_simulator_stores_exactly_its_values()
+    {
+        var outcomes = new Outcomes();
+        Gen.Select(Version, Rule).Sample((version, rule) => Check(version, () => new VyosCommandRenderer(version).SetNatDestinationRule(rule), outcomes), iter: 300);
+
+        outcomes.AssertBothSidesWereExercised();
+    }
+
+    [Fact]
+    public void A_dhcp_mapping_is_refused_or_the_simulator_stores_exactly_its_values()
+    {
+        var outcomes = new Outcomes();
+        Gen.Select(Version, Mapping).Sample((version, mapping) => Check(version, () => new VyosCommandRenderer(version).SetDhcpStaticMapping(mapping), outcomes), iter: 200);
+
+        outcomes.AssertBothSidesWereExercised();
+    }
+
+    private static void Check(VyosVersion version, Func<IReadOnlyList<VyosCommand>> render, Outcomes outcomes)
+    {
+        IReadOnlyList<VyosCommand> commands;
+        try
+        {
+            commands = render();
+        }
+        catch (VyosValueRejectedException)
+        {
+            outcomes.RefusedByRenderer++;
+            return;
+        }
+
+        using var simulator = new SimulatorSession(version);
+        var stored = new List<VyosCommand>();
+        foreach (var command in commands)
+        {
+            var printed = simulator.Run(command.Text);
+            if (printed.Length == 0)
+            {
+                stored.Add(command);
+                continue;
+            }
+
+            // Only the router's own value checks may object; a quoting failure would read as a broken command line.
+            Assert.DoesNotContain("unexpected EOF", printed, StringComparison.Ordinal);
+            Assert.DoesNotContain("Invalid command", printed, StringComparison.Ordinal);
+            Assert.DoesNotContain("is not valid", printed, StringComparison.Ordinal);
+            outcomes.RefusedByRouterSchema++;
+        }
+
+        var working = simulator.WorkingConfiguration();
+        foreach (var command in stored)
+        {
+            var node = working.Find(command.Path.Select(word => word.Text).ToList());
+            Assert.True(node is not null, $"'{command.Text}' was accepted but its path is not in the configuration");
+            if (command.Value is { } value)
+            {
+                Assert.Equal(value.Text, Assert.Single(node.Values));
+            }
+        }
+
+        outcomes.StoredExactly += stored.Count;
+    }
+
+    // Mostly unset or valid, sometimes hostile: a rule then carries hostile text in one field or a few, not all.
+    private static Gen<string?> Field(Gen<string> valid) =>
+        Gen.Frequency((2, Gen.Const((string?)null)), (6, valid.Select(text => (string?)text)), (1, Hostile.Select(text => (string?)text)));
+
+    private static Gen<T> OneOfConst<T>(params T[] values) => Gen.OneOf(values.Select(Gen.Const).ToArray());
+
+    private sealed class Outcomes
+    {
+        public int RefusedByRenderer { get; set; }
+
+        public int RefusedByRouterSchema { get; set; }
+
+        public int StoredExactly { get; set; }
+
+        // A property that only ever refused (or only ever accepted) would prove nothing about the other side.
+        public void AssertBothSidesWereExercised()
+        {
+            Assert.True(RefusedByRenderer > 0, "no sample was refused by the renderer");
+            Assert.True(StoredExactly > 0, "no sample reached the simulator's configuration");
+        }
+    }
+}
