@@ -18,7 +18,7 @@ public sealed class EntraIdFixture : LocalHostFixture
 
     public HttpClient ClientWithPrincipal(string header)
     {
-        var client = new HttpClient { BaseAddress = Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var client = ApiClients.Create(Host.BaseAddress);
         client.DefaultRequestHeaders.Add("X-MS-CLIENT-PRINCIPAL", header);
         return client;
     }
