@@ -41,7 +41,7 @@ internal static class RenderedContent
         }
 
         if (current.Comment is not null || current.ChildCount != 0) return false;
-        return value is null ? current.ValueCount == 0 : current.ValueCount == 1 && current.Values[0] == value;
+        return value is null ? current.ValueCount == 0 : current.ValueCount == 1 && current.FirstValue == value;
     }
 
     private static bool IsBranch(ConfigNode node) => node.Comment is null && node.ValueCount == 0;
@@ -56,10 +56,9 @@ internal static class RenderedContent
 
     private static int CountDescendants(ConfigNode node)
     {
-        // Indexed, not foreach: an interface enumerator would allocate once per node of every rule.
-        var children = node.Children;
-        var count = children.Count;
-        for (var index = 0; index < children.Count; index++) count += CountDescendants(children[index]);
+        // By index, not through Children: that would allocate once per node of every rule.
+        var count = node.ChildCount;
+        for (var index = 0; index < node.ChildCount; index++) count += CountDescendants(node.ChildAt(index));
         return count;
     }
 }

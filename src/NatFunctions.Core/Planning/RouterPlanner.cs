@@ -137,11 +137,10 @@ public sealed class RouterPlanner(RouterSettings settings)
     {
         var rules = new Dictionary<int, ConfigNode>(ruleNodes?.ChildCount ?? 0);
         if (ruleNodes is null) return rules;
-        var children = ruleNodes.Children;
-        for (var index = 0; index < children.Count; index++)
+        for (var index = 0; index < ruleNodes.ChildCount; index++)
         {
             // Add, not the indexer: two tag values for one number ("10", "010") fail the plan instead of losing one.
-            var node = children[index];
+            var node = ruleNodes.ChildAt(index);
             if (ManagedObjectReader.TryReadRuleNumber(node, out var number) && ownership.IsInManagedRange(number)) rules.Add(number, node);
         }
 

@@ -6,24 +6,27 @@ namespace NatFunctions.Core.Vyos;
 /// that is enough because <c>show configuration commands</c> prints both the same way.
 /// </summary>
 /// <remarks>
-/// A big router's config has hundreds of thousands of nodes, most of them leaves with one value, so storage is
-/// lazy: no child list until the first child, values in an exact-size array until a leaf has a few (then a list).
+/// A big router's config has hundreds of thousands of nodes, most of them leaves with one value, and every object
+/// a parse creates survives it (garbage collection copies and marks each one), so storage is lazy and small: no child
+/// list until the first child, one child or value held as itself, a few in an exact-size array, more in a list (and
+/// for children, a name index).
 /// </remarks>
 public sealed class ConfigNode
 {
     // Past a few children (a router's NAT rules, DHCP mappings) a linear name search makes parsing and planning
-    // quadratic, so bigger nodes keep a name index beside the ordered list.
+    // quadratic, so bigger nodes keep a name index beside the ordered list; up to it, an exact-size array.
     private const int IndexThreshold = 8;
 
     // Up to this many values live in an exact-size array (one allocation for the common single value); more go to
     // a list so a long multi-value leaf (an address group) does not copy on every append.
     private const int ArrayValueLimit = 4;
 
-    private List<ConfigNode>? _children;
+    // null (no children), the one child itself (ConfigNode), a ConfigNode[] of up to IndexThreshold children, or
+    // IndexedChildren.
+    private object? _children;
 
-    // null (no values), a string[] of up to ArrayValueLimit values, or a List<string>.
-    private IReadOnlyList<string>? _values;
-    private Dictionary<string, ConfigNode>? _index;
+    // null (no values), the one value itself (string), a string[] of up to ArrayValueLimit values, or a List<string>.
+    private object? _values;
 
     public ConfigNode(string name)
     {
@@ -32,47 +35,99 @@ public sealed class ConfigNode
 
     public string Name { get; }
 
-    public IReadOnlyList<ConfigNode> Children => (IReadOnlyList<ConfigNode>?)_children ?? [];
+    /// <remarks>A single child is wrapped on each call; hot paths use <see cref="ChildCount"/> and <see cref="ChildAt"/>.</remarks>
+    public IReadOnlyList<ConfigNode> Children => _children switch
+    {
+        null => [],
+        ConfigNode only => [only],
+        ConfigNode[] few => few,
+        _ => ((IndexedChildren)_children).Ordered,
+    };
 
     /// <summary>Leaf values in the order they were set (VyOS keeps multi-value order).</summary>
-    public IReadOnlyList<string> Values => _values ?? [];
+    /// <remarks>A single value is wrapped on each call; hot paths use <see cref="ValueCount"/> and <see cref="FirstValue"/>.</remarks>
+    public IReadOnlyList<string> Values => _values switch
+    {
+        null => [],
+        string single => [single],
+        _ => (IReadOnlyList<string>)_values,
+    };
 
     /// <summary>The node comment (<c>comment &lt;path&gt; '&lt;text&gt;'</c>), if any.</summary>
     public string? Comment { get; set; }
 
     public bool IsEmpty => ChildCount == 0 && ValueCount == 0;
 
-    internal int ChildCount => _children?.Count ?? 0;
+    internal int ChildCount => _children switch
+    {
+        null => 0,
+        ConfigNode => 1,
+        ConfigNode[] few => few.Length,
+        _ => ((IndexedChildren)_children).Ordered.Count,
+    };
 
-    internal int ValueCount => _values?.Count ?? 0;
+    internal int ValueCount => _values switch
+    {
+        null => 0,
+        string => 1,
+        _ => ((IReadOnlyList<string>)_values).Count,
+    };
+
+    /// <summary>The first (for a single-value leaf, the) value, or null.</summary>
+    internal string? FirstValue => _values switch
+    {
+        null => null,
+        string single => single,
+        _ => ((IReadOnlyList<string>)_values)[0],
+    };
+
+    internal ConfigNode ChildAt(int index) => _children switch
+    {
+        ConfigNode only when index == 0 => only,
+        ConfigNode[] few => few[index],
+        IndexedChildren many => many.Ordered[index],
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     public ConfigNode? FindChild(string name)
     {
-        if (_index is not null) return _index.GetValueOrDefault(name);
-        if (_children is null) return null;
-        foreach (var child in _children)
+        switch (_children)
         {
-            if (child.Name == name) return child;
-        }
+            case null:
+                return null;
+            case ConfigNode only:
+                return only.Name == name ? only : null;
+            case ConfigNode[] few:
+                foreach (var child in few)
+                {
+                    if (child.Name == name) return child;
+                }
 
-        return null;
+                return null;
+            default:
+                return ((IndexedChildren)_children).Find(name);
+        }
     }
 
     /// <summary>The same as <see cref="FindChild(string)"/> for a word still inside the text it was read from.</summary>
     internal ConfigNode? FindChild(ReadOnlySpan<char> name)
     {
-        if (_index is not null)
+        switch (_children)
         {
-            return _index.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name, out var indexed) ? indexed : null;
-        }
+            case null:
+                return null;
+            case ConfigNode only:
+                return name.SequenceEqual(only.Name) ? only : null;
+            case ConfigNode[] few:
+                foreach (var child in few)
+                {
+                    if (name.SequenceEqual(child.Name)) return child;
+                }
 
-        if (_children is null) return null;
-        foreach (var child in _children)
-        {
-            if (name.SequenceEqual(child.Name)) return child;
+                return null;
+            default:
+                return ((IndexedChildren)_children).ByText.TryGetValue(name, out var indexed) ? indexed : null;
         }
-
-        return null;
     }
 
     /// <summary>
@@ -86,19 +141,7 @@ public sealed class ConfigNode
         if (existing is not null) return existing;
 
         var child = new ConfigNode(name);
-        var children = _children ??= [];
-        if (placement == ChildPlacement.Append)
-        {
-            children.Add(child);
-            Indexed(child);
-            return child;
-        }
-
-        // Insert before the first sibling that sorts after the new name. Siblings read from a real router are
-        // already in VyOS order, so this is exactly where showCfg would print it.
-        var index = children.FindIndex(sibling => DebianVersionComparer.Instance.Compare(sibling.Name, name) > 0);
-        children.Insert(index < 0 ? children.Count : index, child);
-        Indexed(child);
+        InsertChild(placement == ChildPlacement.Append ? ChildCount : VyosPosition(name), child);
         return child;
     }
 
@@ -112,15 +155,28 @@ public sealed class ConfigNode
         if (existing is not null) return existing;
 
         var child = new ConfigNode(words.Get(name));
-        (_children ??= []).Add(child);
-        Indexed(child);
+        InsertChild(ChildCount, child);
         return child;
     }
 
     public bool RemoveChild(string name)
     {
-        _index?.Remove(name);
-        return _children is not null && _children.RemoveAll(child => child.Name == name) > 0;
+        switch (_children)
+        {
+            case null:
+                return false;
+            case ConfigNode only:
+                if (only.Name != name) return false;
+                _children = null;
+                return true;
+            case ConfigNode[] few:
+                var kept = Array.FindAll(few, child => child.Name != name);
+                if (kept.Length == few.Length) return false;
+                _children = kept.Length == 1 ? kept[0] : kept;
+                return true;
+            default:
+                return ((IndexedChildren)_children).RemoveAll(name);
+        }
     }
 
     public bool AddValue(string value)
@@ -128,15 +184,17 @@ public sealed class ConfigNode
         switch (_values)
         {
             case null:
-                _values = new[] { value };
+                _values = value;
+                return true;
+            case string single:
+                if (single == value) return false;
+                _values = new[] { single, value };
                 return true;
             case string[] few:
                 if (Array.IndexOf(few, value) >= 0) return false;
                 if (few.Length < ArrayValueLimit)
                 {
-                    var grown = new string[few.Length + 1];
-                    few.CopyTo(grown, 0);
-                    grown[^1] = value;
+                    string[] grown = [.. few, value];
                     _values = grown;
                 }
                 else
@@ -156,8 +214,8 @@ public sealed class ConfigNode
     /// <summary>Makes <paramref name="value"/> the only value (single-value leaf semantics).</summary>
     public bool ReplaceValues(string value)
     {
-        if (_values is { Count: 1 } && _values[0] == value) return false;
-        _values = new[] { value };
+        if (_values is string single && single == value) return false;
+        _values = value;
         return true;
     }
 
@@ -167,15 +225,20 @@ public sealed class ConfigNode
         {
             case null:
                 return false;
+            case string single:
+                if (single != value) return false;
+                _values = null;
+                return true;
             case string[] few:
                 var position = Array.IndexOf(few, value);
                 if (position < 0) return false;
-                _values = few.Length == 1 ? null : [.. few[..position], .. few[(position + 1)..]];
+                string[] rest = [.. few[..position], .. few[(position + 1)..]];
+                _values = rest.Length == 1 ? rest[0] : rest;
                 return true;
             default:
                 var many = (List<string>)_values;
                 if (!many.Remove(value)) return false;
-                if (many.Count == 0) _values = null;
+                _values = many.Count switch { 0 => null, 1 => many[0], _ => many };
                 return true;
         }
     }
@@ -187,17 +250,17 @@ public sealed class ConfigNode
         var copy = new ConfigNode(Name) { Comment = Comment };
         copy._values = _values switch
         {
-            null => null,
+            null or string => _values,
             string[] few => (string[])few.Clone(),
-            _ => new List<string>(_values),
+            _ => new List<string>((List<string>)_values),
         };
-        if (_children is not null)
+        copy._children = _children switch
         {
-            copy._children = new List<ConfigNode>(_children.Count);
-            foreach (var child in _children) copy._children.Add(child.DeepClone());
-        }
-
-        if (_index is not null) copy._index = copy._children!.ToDictionary(child => child.Name, StringComparer.Ordinal);
+            null => null,
+            ConfigNode only => only.DeepClone(),
+            ConfigNode[] few => Array.ConvertAll(few, child => child.DeepClone()),
+            _ => new IndexedChildren(((IndexedChildren)_children).Ordered.Select(child => child.DeepClone())),
+        };
         return copy;
     }
 
@@ -205,50 +268,104 @@ public sealed class ConfigNode
     public bool ContentEquals(ConfigNode other)
     {
         if (Name != other.Name || Comment != other.Comment) return false;
-        if (!Values.SequenceEqual(other.Values)) return false;
-        if (ChildCount != other.ChildCount) return false;
-        for (var i = 0; i < ChildCount; i++)
+        if (!SameValues(other)) return false;
+        var count = ChildCount;
+        if (count != other.ChildCount) return false;
+        for (var i = 0; i < count; i++)
         {
-            if (!_children![i].ContentEquals(other._children![i])) return false;
+            if (!ChildAt(i).ContentEquals(other.ChildAt(i))) return false;
         }
 
         return true;
     }
 
+    private bool SameValues(ConfigNode other)
+    {
+        var count = ValueCount;
+        if (count != other.ValueCount) return false;
+        return count switch
+        {
+            0 => true,
+            1 => FirstValue == other.FirstValue,
+            _ => Values.SequenceEqual(other.Values),
+        };
+    }
+
     /// <summary>Replaces a child subtree (or removes it when <paramref name="replacement"/> is null), keeping its position.</summary>
     public void ReplaceChild(string name, ConfigNode? replacement)
     {
-        var children = _children ??= [];
-        var index = children.FindIndex(child => child.Name == name);
         if (replacement is null)
         {
-            if (index >= 0) children.RemoveAt(index);
-            _index?.Remove(name);
+            RemoveChild(name);
             return;
         }
 
-        if (index >= 0)
+        var index = IndexOfChild(name);
+        if (index < 0)
         {
-            children[index] = replacement;
-            _index?.Remove(name);
-            Indexed(replacement);
+            InsertChild(VyosPosition(name), replacement);
             return;
         }
 
-        var position = children.FindIndex(sibling => DebianVersionComparer.Instance.Compare(sibling.Name, name) > 0);
-        children.Insert(position < 0 ? children.Count : position, replacement);
-        Indexed(replacement);
+        switch (_children)
+        {
+            case ConfigNode:
+                _children = replacement;
+                break;
+            case ConfigNode[] few:
+                few[index] = replacement;
+                break;
+            case IndexedChildren many:
+                many.ReplaceAt(index, replacement);
+                break;
+        }
     }
 
-    private void Indexed(ConfigNode child)
+    private int IndexOfChild(string name)
     {
-        if (_index is not null)
+        var count = ChildCount;
+        for (var index = 0; index < count; index++)
         {
-            _index[child.Name] = child;
+            if (ChildAt(index).Name == name) return index;
         }
-        else if (_children!.Count > IndexThreshold)
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Before the first sibling that sorts after <paramref name="name"/>. Siblings read from a real router are
+    /// already in VyOS order, so this is exactly where showCfg would print it.
+    /// </summary>
+    private int VyosPosition(string name)
+    {
+        var count = ChildCount;
+        for (var index = 0; index < count; index++)
         {
-            _index = _children.ToDictionary(existing => existing.Name, StringComparer.Ordinal);
+            if (DebianVersionComparer.Instance.Compare(ChildAt(index).Name, name) > 0) return index;
+        }
+
+        return count;
+    }
+
+    private void InsertChild(int position, ConfigNode child)
+    {
+        switch (_children)
+        {
+            case null:
+                _children = child;
+                return;
+            case ConfigNode only:
+                _children = position == 0 ? new[] { child, only } : new[] { only, child };
+                return;
+            case ConfigNode[] few when few.Length < IndexThreshold:
+                _children = (ConfigNode[])[.. few.AsSpan(0, position), child, .. few.AsSpan(position)];
+                return;
+            case ConfigNode[] few:
+                _children = new IndexedChildren([.. few.AsSpan(0, position), child, .. few.AsSpan(position)]);
+                return;
+            default:
+                ((IndexedChildren)_children).Insert(position, child);
+                return;
         }
     }
 }

@@ -1,25 +1,24 @@
 namespace NatFunctions.Core.Vyos;
 
 /// <summary>
-/// One string per distinct word or value while a config is parsed: <c>description</c>, <c>translation</c>,
-/// <c>'tcp'</c> and the interface names repeat on every rule of a big router, and sharing them is most of what a
-/// parsed tree would otherwise allocate. Looked up by span, so a word already seen allocates nothing.
+/// Shares the strings of words and values that repeat while a config is parsed: <c>description</c>,
+/// <c>translation</c>, <c>tcp</c> and the interface names occur on every rule of a big router, and one string each
+/// instead of one per line is most of what a parsed tree would otherwise allocate. A fixed table of recent strings
+/// by hash (a miss overwrites its slot), so unique words (rule numbers, descriptions) cost no bookkeeping and the
+/// pool never grows; a word already in its slot allocates nothing.
 /// </summary>
 internal sealed class ConfigWordPool
 {
-    private readonly HashSet<string> _words = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _bySpan;
+    private const int Slots = 4096;
 
-    public ConfigWordPool()
-    {
-        _bySpan = _words.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private readonly string?[] _slots = new string?[Slots];
 
     public string Get(ReadOnlySpan<char> word)
     {
-        if (_bySpan.TryGetValue(word, out var known)) return known;
+        ref var slot = ref _slots[string.GetHashCode(word) & (Slots - 1)];
+        if (slot is not null && word.SequenceEqual(slot)) return slot;
         var text = word.ToString();
-        _words.Add(text);
+        slot = text;
         return text;
     }
 }

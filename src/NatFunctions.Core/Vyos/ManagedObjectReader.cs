@@ -76,6 +76,6 @@ public static class ManagedObjectReader
             if (current is null) return null;
         }
 
-        return current.Values.Count > 0 ? current.Values[0] : null;
+        return current.FirstValue;
     }
 }
