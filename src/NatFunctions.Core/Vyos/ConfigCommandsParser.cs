@@ -25,6 +25,7 @@ public static class ConfigCommandsParser
         ArgumentNullException.ThrowIfNull(text);
         var tree = new ConfigTree();
         var words = new ConfigWordPool();
+        var walker = new ConfigPathWalker(tree.Root, words);
         var lineNumber = 0;
         var start = 0;
         while (start <= text.Length)
@@ -32,31 +33,31 @@ public static class ConfigCommandsParser
             var end = text.IndexOf('\n', start);
             if (end < 0) end = text.Length;
             lineNumber++;
-            var line = text.AsSpan(start, end - start).TrimEnd('\r');
-            if (line.Length > 0) ParseLine(tree, lineNumber, line, words);
+            var line = text.AsMemory(start, end - start).TrimEnd('\r');
+            if (line.Length > 0) ParseLine(walker, lineNumber, line, words);
             start = end + 1;
         }
 
         return tree;
     }
 
-    private static void ParseLine(ConfigTree tree, int lineNumber, ReadOnlySpan<char> line, ConfigWordPool words)
+    private static void ParseLine(ConfigPathWalker walker, int lineNumber, ReadOnlyMemory<char> line, ConfigWordPool words)
     {
-        if (line.StartsWith(SetPrefix, StringComparison.Ordinal))
+        if (line.Span.StartsWith(SetPrefix, StringComparison.Ordinal))
         {
-            var node = ReadPathAndValue(tree, lineNumber, line, SetPrefix.Length, isComment: false, words, out var value);
+            var node = ReadPathAndValue(walker, lineNumber, line, SetPrefix.Length, isComment: false, words, out var value);
             if (value is not null) node.AddValue(value);
             return;
         }
 
-        if (line.StartsWith(CommentPrefix, StringComparison.Ordinal))
+        if (line.Span.StartsWith(CommentPrefix, StringComparison.Ordinal))
         {
-            var node = ReadPathAndValue(tree, lineNumber, line, CommentPrefix.Length, isComment: true, words, out var comment);
+            var node = ReadPathAndValue(walker, lineNumber, line, CommentPrefix.Length, isComment: true, words, out var comment);
             node.Comment = comment;
             return;
         }
 
-        throw new ConfigCommandsFormatException(lineNumber, line.ToString(), "expected a 'set' or 'comment' command");
+        throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "expected a 'set' or 'comment' command");
     }
 
     /// <summary>
@@ -64,46 +65,37 @@ public static class ConfigCommandsParser
     /// returns the last one with the line's unescaped value, if it has one. A comment line must have a value.
     /// </summary>
     private static ConfigNode ReadPathAndValue(
-        ConfigTree tree, int lineNumber, ReadOnlySpan<char> line, int restStart, bool isComment, ConfigWordPool words, out string? value)
+        ConfigPathWalker walker, int lineNumber, ReadOnlyMemory<char> line, int restStart, bool isComment, ConfigWordPool words, out string? value)
     {
-        var rest = line[restStart..];
-        ReadOnlySpan<char> pathText;
+        var rest = line[restStart..].Span;
+        var pathLength = rest.Length;
         value = null;
         var quote = rest.StartsWith('\'') ? 0 : rest.IndexOf(" '", StringComparison.Ordinal);
-        if (quote < 0)
-        {
-            pathText = rest;
-        }
-        else
+        if (quote >= 0)
         {
             var quoted = quote == 0 ? rest : rest[(quote + 1)..];
             if (quoted.Length < 2 || quoted[^1] != '\'')
             {
-                throw new ConfigCommandsFormatException(lineNumber, line.ToString(), "a quoted value must end the line");
+                throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "a quoted value must end the line");
             }
 
-            pathText = quote == 0 ? [] : rest[..quote];
+            pathLength = quote;
             var escaped = quoted[1..^1];
             value = escaped.Contains('\\') ? VyosValueEscaping.Unescape(escaped.ToString()) : words.Get(escaped);
         }
 
         // An empty word (leading, trailing or double space, or no path at all) is what splitting on ' ' would find.
+        var pathText = rest[..pathLength];
         if (pathText.IsEmpty || pathText[0] == ' ' || pathText[^1] == ' ' || pathText.IndexOf("  ", StringComparison.Ordinal) >= 0)
         {
-            throw new ConfigCommandsFormatException(lineNumber, line.ToString(), "path words must be separated by single spaces");
+            throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "path words must be separated by single spaces");
         }
 
         if (value is null && isComment)
         {
-            throw new ConfigCommandsFormatException(lineNumber, line.ToString(), "a comment needs a quoted text");
+            throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "a comment needs a quoted text");
         }
 
-        var node = tree.Root;
-        foreach (var range in pathText.Split(' '))
-        {
-            node = node.GetOrAppendChild(pathText[range], words);
-        }
-
-        return node;
+        return walker.Walk(line.Slice(restStart, pathLength));
     }
 }
