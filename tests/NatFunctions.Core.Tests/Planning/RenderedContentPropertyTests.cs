@@ -51,58 +51,57 @@ public sealed class RenderedContentPropertyTests
         SmallValue.Select(value => value ?? "note"));
 
     [Fact]
-    public void A_rule_node_matches_exactly_when_it_has_the_content_of_the_rendered_rule()
+    public void A_rule_node_matches_exactly_when_it_has_the_content_of_the_rendered_rule() =>
+        AssertSameAnswers(
+            Rule,
+            (renderer, rule) => renderer.SetNatDestinationRule(rule),
+            rule => VyosPaths.NatDestinationRule(rule.Number),
+            ManagedObjectLayout.NatDestinationRule);
+
+    [Fact]
+    public void A_mapping_node_matches_exactly_when_it_has_the_content_of_the_rendered_mapping() =>
+        AssertSameAnswers(
+            Mapping,
+            (renderer, mapping) => renderer.SetDhcpStaticMapping(mapping),
+            mapping => VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name),
+            ManagedObjectLayout.DhcpStaticMapping);
+
+    [Fact]
+    public void A_missing_node_never_matches()
+    {
+        Assert.False(RenderedContent.Matches(null, new NatDestinationRule(10), ManagedObjectLayout.NatDestinationRule(VyosVersion.V1_4)));
+    }
+
+    /// <summary>
+    /// The wanted object against a node holding it (half the time), another object, or it edited afterwards; the
+    /// node is compared typed and, as the oracle, with the wanted object rendered into a scratch tree.
+    /// </summary>
+    private static void AssertSameAnswers<T>(
+        Gen<T> objects,
+        Func<VyosCommandRenderer, T, IReadOnlyList<VyosCommand>> render,
+        Func<T, IReadOnlyList<string>> pathOf,
+        Func<VyosVersion, IReadOnlyList<ConfigLeafField<T>>> layout)
     {
         var outcomes = new int[2];
-        Gen.Select(Version, Rule, Rule, Gen.Frequency((2, Gen.Const(0)), (1, Gen.Const(1)), (1, Gen.Int[2, 4])), Edit.Array[0, 3])
+        Gen.Select(Version, objects, objects, Gen.Frequency((2, Gen.Const(0)), (1, Gen.Const(1)), (1, Gen.Int[2, 4])), Edit.Array[0, 3])
             .Sample(
                 (version, wanted, other, variant, edits) =>
                 {
                     var renderer = new VyosCommandRenderer(version);
-                    var onRouter = variant == 1 ? other : wanted;
-                    var actual = Tree(renderer.SetNatDestinationRule(onRouter), VyosPaths.NatDestinationRule(10), variant >= 2 ? edits : []);
-                    var expected = Tree(renderer.SetNatDestinationRule(wanted), VyosPaths.NatDestinationRule(10), []);
-                    var node = actual.Find(VyosPaths.NatDestinationRule(10));
+                    var path = pathOf(wanted);
+                    var actual = Tree(render(renderer, variant == 1 ? other : wanted), path, variant >= 2 ? edits : []);
+                    var expected = Tree(render(renderer, wanted), path, []);
+                    var node = actual.Find(path);
 
-                    var matches = RenderedContent.Matches(node, wanted, ManagedObjectLayout.NatDestinationRule(version));
+                    var matches = RenderedContent.Matches(node, wanted, layout(version));
 
-                    Assert.Equal(ConfigLeaves.SameContent(node, expected.Find(VyosPaths.NatDestinationRule(10))), matches);
+                    Assert.Equal(ConfigLeaves.SameContent(node, expected.Find(path)), matches);
                     outcomes[matches ? 1 : 0]++;
                 },
                 iter: 3000);
 
         // Both answers must have been exercised, or the comparison above proves nothing.
         Assert.All(outcomes, count => Assert.True(count > 100, $"outcomes {outcomes[0]} / {outcomes[1]}"));
-    }
-
-    [Fact]
-    public void A_mapping_node_matches_exactly_when_it_has_the_content_of_the_rendered_mapping()
-    {
-        var outcomes = new int[2];
-        Gen.Select(Version, Mapping, Mapping, Gen.Frequency((2, Gen.Const(0)), (1, Gen.Const(1)), (1, Gen.Int[2, 4])), Edit.Array[0, 3])
-            .Sample(
-                (version, wanted, other, variant, edits) =>
-                {
-                    var renderer = new VyosCommandRenderer(version);
-                    var path = VyosPaths.DhcpStaticMapping(wanted.SharedNetwork, wanted.Subnet, wanted.Name);
-                    var actual = Tree(renderer.SetDhcpStaticMapping(variant == 1 ? other : wanted), path, variant >= 2 ? edits : []);
-                    var expected = Tree(renderer.SetDhcpStaticMapping(wanted), path, []);
-                    var node = actual.Find(path);
-
-                    var matches = RenderedContent.Matches(node, wanted, ManagedObjectLayout.DhcpStaticMapping(version));
-
-                    Assert.Equal(ConfigLeaves.SameContent(node, expected.Find(path)), matches);
-                    outcomes[matches ? 1 : 0]++;
-                },
-                iter: 2000);
-
-        Assert.All(outcomes, count => Assert.True(count > 100, $"outcomes {outcomes[0]} / {outcomes[1]}"));
-    }
-
-    [Fact]
-    public void A_missing_node_never_matches()
-    {
-        Assert.False(RenderedContent.Matches(null, new NatDestinationRule(10), ManagedObjectLayout.NatDestinationRule(VyosVersion.V1_4)));
     }
 
     /// <summary>The object's commands applied, then the edits under its node, then printed and read back as a router's config is.</summary>
