@@ -37,8 +37,15 @@ public sealed class DesiredStateBuilder(RouterSettings settings)
                     continue;
                 }
 
+                // Checked without rendering: the planner renders only the rules it changes.
+                var problem = FindForwardProblem(forward, rules);
                 NatDestinationRule? rule = null;
-                var problem = FindForwardProblem(forward, rules) ?? RenderProblem(() => rule = ToRule(vm, forward));
+                if (problem is null)
+                {
+                    rule = ToRule(vm, forward);
+                    problem = renderer.FindNatDestinationRuleProblem(rule);
+                }
+
                 if (problem is not null || rule is null)
                 {
                     refused.Add(new RefusedObject(number, null, problem ?? "the rule could not be rendered"));
@@ -84,7 +91,7 @@ public sealed class DesiredStateBuilder(RouterSettings settings)
             return;
         }
 
-        var problem = RenderProblem(() => renderer.SetDhcpStaticMapping(mapping));
+        var problem = renderer.FindDhcpStaticMappingProblem(mapping);
         if (problem is not null)
         {
             refused.Add(new RefusedObject(null, name, problem));
@@ -98,15 +105,16 @@ public sealed class DesiredStateBuilder(RouterSettings settings)
 
     private string? FindForwardProblem(PortForward forward, Dictionary<int, NatDestinationRule> rules)
     {
-        var number = forward.NatRuleNumber.ToString(CultureInfo.InvariantCulture);
+        // Formatted only for a message: this runs for every forward of the router.
+        string Number() => forward.NatRuleNumber.ToString(CultureInfo.InvariantCulture);
         if (!ownership.IsInManagedRange(forward.NatRuleNumber))
         {
-            return $"rule number {number} is outside the managed range {settings.ManagedRules}";
+            return $"rule number {Number()} is outside the managed range {settings.ManagedRules}";
         }
 
         if (rules.ContainsKey(forward.NatRuleNumber))
         {
-            return $"rule number {number} is given to two forwards";
+            return $"rule number {Number()} is given to two forwards";
         }
 
         if (forward.ExternalPort is < 1 or > 65535 || forward.InternalPort is < 1 or > 65535)
@@ -119,7 +127,7 @@ public sealed class DesiredStateBuilder(RouterSettings settings)
 
     private NatDestinationRule ToRule(Vm vm, PortForward forward)
     {
-        var rule = new NatDestinationRule(forward.NatRuleNumber)
+        return new NatDestinationRule(forward.NatRuleNumber)
         {
             Description = ownership.RuleDescription(vm.MachineId, forward.PortName, forward.CustomDescription),
             DestinationPort = forward.ExternalPort.ToString(CultureInfo.InvariantCulture),
@@ -130,10 +138,6 @@ public sealed class DesiredStateBuilder(RouterSettings settings)
             TranslationPort = forward.InternalPort.ToString(CultureInfo.InvariantCulture),
             Disabled = forward.Status == ForwardStatus.Disabled,
         };
-
-        // Rendering checks every value; the commands themselves are rendered again by the planner.
-        _ = renderer.SetNatDestinationRule(rule);
-        return rule;
     }
 
     public static string ProtocolText(ForwardProtocol protocol) => protocol switch
@@ -143,17 +147,4 @@ public sealed class DesiredStateBuilder(RouterSettings settings)
         ForwardProtocol.TcpUdp => "tcp_udp",
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, "unknown protocol"),
     };
-
-    private static string? RenderProblem(Action render)
-    {
-        try
-        {
-            render();
-            return null;
-        }
-        catch (VyosValueRejectedException exception)
-        {
-            return exception.Message;
-        }
-    }
 }

@@ -13,6 +13,8 @@ public sealed class RouterPlanner(RouterSettings settings)
 {
     private readonly RouterOwnership ownership = new(settings);
     private readonly VyosCommandRenderer renderer = new(settings.VyosVersion);
+    private readonly IReadOnlyList<ConfigLeafField<NatDestinationRule>> ruleFields = ManagedObjectLayout.NatDestinationRule(settings.VyosVersion);
+    private readonly IReadOnlyList<ConfigLeafField<DhcpStaticMapping>> mappingFields = ManagedObjectLayout.DhcpStaticMapping(settings.VyosVersion);
 
     public RouterPlan Plan(ConfigTree actual, DesiredState desired)
     {
@@ -44,42 +46,46 @@ public sealed class RouterPlanner(RouterSettings settings)
         List<UnmanagedRule> unmanaged,
         List<RefusedObject> refused)
     {
-        var actualRules = ManagedObjectReader.ReadNatDestinationRules(actual, settings.VyosVersion)
-            .Where(rule => ownership.IsInManagedRange(rule.Number))
-            .ToDictionary(rule => rule.Number);
         var ruleNodes = actual.Find(VyosPaths.NatDestinationRules);
+        var actualRules = RuleNodesInRange(ruleNodes);
+        var numbers = new int[actualRules.Count];
+        actualRules.Keys.CopyTo(numbers, 0);
+        Array.Sort(numbers);
 
-        foreach (var rule in actualRules.Values.OrderBy(rule => rule.Number))
+        foreach (var number in numbers)
         {
-            if (!ownership.OwnsRule(rule.Number, rule.Description))
+            var node = actualRules[number];
+            var description = ManagedObjectReader.Value(node, "description");
+            if (!ownership.OwnsRule(number, description))
             {
-                unmanaged.Add(new UnmanagedRule(rule.Number, rule.Description));
-                if (desired.NatRules.ContainsKey(rule.Number))
+                unmanaged.Add(new UnmanagedRule(number, description));
+                if (desired.NatRules.ContainsKey(number))
                 {
                     refused.Add(new RefusedObject(
-                        rule.Number,
+                        number,
                         null,
-                        $"rule {rule.Number.ToString(CultureInfo.InvariantCulture)} is already used on the router by a rule NatFunctions does not own"));
+                        $"rule {number.ToString(CultureInfo.InvariantCulture)} is already used on the router by a rule NatFunctions does not own"));
                 }
 
                 continue;
             }
 
-            if (desired.FrozenRuleNumbers.Contains(rule.Number)) continue;
+            if (desired.FrozenRuleNumbers.Contains(number)) continue;
 
-            if (!desired.NatRules.TryGetValue(rule.Number, out var wanted))
+            if (!desired.NatRules.TryGetValue(number, out var wanted))
             {
-                changes.Add(new PlannedChange(PlannedChangeKind.Delete, rule.Number, null, [], [renderer.DeleteNatDestinationRule(rule.Number)]));
+                changes.Add(new PlannedChange(PlannedChangeKind.Delete, number, null, [], [renderer.DeleteNatDestinationRule(number)]));
                 continue;
             }
 
-            var actualNode = ruleNodes!.FindChild(rule.Number.ToString(CultureInfo.InvariantCulture));
-            if (ConfigLeaves.SameContent(actualNode, RenderedRuleNode(wanted)))
+            // A tag value with leading zeros is not the node the rule's commands address, so it never matches.
+            if (IsCanonicalNumber(node.Name) && RenderedContent.Matches(node, wanted, ruleFields))
             {
-                unchanged.Add(rule.Number);
+                unchanged.Add(number);
                 continue;
             }
 
+            var rule = ManagedObjectReader.ReadNatDestinationRule(node, number, settings.VyosVersion);
             changes.Add(new PlannedChange(PlannedChangeKind.Update, rule.Number, null, RuleDrift(wanted, rule), renderer.ReplaceNatDestinationRule(wanted)));
         }
 
@@ -110,7 +116,7 @@ public sealed class RouterPlanner(RouterSettings settings)
             }
 
             var path = VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name);
-            if (ConfigLeaves.SameContent(actual.Find(path), RenderedMappingNode(wanted)))
+            if (RenderedContent.Matches(actual.Find(path), wanted, mappingFields))
             {
                 unchanged.Add(mapping.Name);
                 continue;
@@ -126,19 +132,22 @@ public sealed class RouterPlanner(RouterSettings settings)
         }
     }
 
-    private ConfigNode? RenderedRuleNode(NatDestinationRule rule)
+    /// <summary>The router's rule nodes whose numbers are in the managed range, by number.</summary>
+    private Dictionary<int, ConfigNode> RuleNodesInRange(ConfigNode? ruleNodes)
     {
-        var scratch = new ConfigTree();
-        ConfigTreeEditor.Apply(scratch, renderer.SetNatDestinationRule(rule));
-        return scratch.Find(VyosPaths.NatDestinationRule(rule.Number));
+        var rules = new Dictionary<int, ConfigNode>(ruleNodes?.ChildCount ?? 0);
+        if (ruleNodes is null) return rules;
+        for (var index = 0; index < ruleNodes.ChildCount; index++)
+        {
+            // Add, not the indexer: two tag values for one number ("10", "010") fail the plan instead of losing one.
+            var node = ruleNodes.ChildAt(index);
+            if (ManagedObjectReader.TryReadRuleNumber(node, out var number) && ownership.IsInManagedRange(number)) rules.Add(number, node);
+        }
+
+        return rules;
     }
 
-    private ConfigNode? RenderedMappingNode(DhcpStaticMapping mapping)
-    {
-        var scratch = new ConfigTree();
-        ConfigTreeEditor.Apply(scratch, renderer.SetDhcpStaticMapping(mapping));
-        return scratch.Find(VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name));
-    }
+    private static bool IsCanonicalNumber(string name) => name.Length == 1 || name[0] != '0';
 
     private static IReadOnlyList<DriftField> RuleDrift(NatDestinationRule wanted, NatDestinationRule actual)
     {

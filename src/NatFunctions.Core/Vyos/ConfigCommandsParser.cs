@@ -12,6 +12,8 @@ namespace NatFunctions.Core.Vyos;
 /// definition order), so keeping the text's order prints any real config back exactly, even for nodes whose
 /// order we cannot derive without the schema. Nodes added later through <see cref="ConfigTree.Set"/> are placed by
 /// Debian version compare among their siblings, which is where VyOS puts them in the sorted case.
+/// Cost: the text is read through spans (no string per line or per path word) and repeated words and values are
+/// shared (<see cref="ConfigWordPool"/>), so a parse allocates little more than the tree itself.
 /// </remarks>
 public static class ConfigCommandsParser
 {
@@ -20,66 +22,80 @@ public static class ConfigCommandsParser
 
     public static ConfigTree Parse(string text)
     {
+        ArgumentNullException.ThrowIfNull(text);
         var tree = new ConfigTree();
-        var lines = text.Split('\n');
-        for (var index = 0; index < lines.Length; index++)
+        var words = new ConfigWordPool();
+        var walker = new ConfigPathWalker(tree.Root, words);
+        var lineNumber = 0;
+        var start = 0;
+        while (start <= text.Length)
         {
-            var line = lines[index].TrimEnd('\r');
-            if (line.Length == 0) continue;
-            ParseLine(tree, index + 1, line);
+            var end = text.IndexOf('\n', start);
+            if (end < 0) end = text.Length;
+            lineNumber++;
+            var line = text.AsMemory(start, end - start).TrimEnd('\r');
+            if (line.Length > 0) ParseLine(walker, lineNumber, line, words);
+            start = end + 1;
         }
 
         return tree;
     }
 
-    private static void ParseLine(ConfigTree tree, int lineNumber, string line)
+    private static void ParseLine(ConfigPathWalker walker, int lineNumber, ReadOnlyMemory<char> line, ConfigWordPool words)
     {
-        if (line.StartsWith(SetPrefix, StringComparison.Ordinal))
+        if (line.Span.StartsWith(SetPrefix, StringComparison.Ordinal))
         {
-            var (path, value) = SplitPathAndValue(lineNumber, line, line[SetPrefix.Length..]);
-            tree.Set(path, value, ValueMode.Append, ChildPlacement.Append);
+            var node = ReadPathAndValue(walker, lineNumber, line, SetPrefix.Length, isComment: false, words, out var value);
+            if (value is not null) node.AddValue(value);
             return;
         }
 
-        if (line.StartsWith(CommentPrefix, StringComparison.Ordinal))
+        if (line.Span.StartsWith(CommentPrefix, StringComparison.Ordinal))
         {
-            var (path, comment) = SplitPathAndValue(lineNumber, line, line[CommentPrefix.Length..]);
-            if (comment is null) throw new ConfigCommandsFormatException(lineNumber, line, "a comment needs a quoted text");
-            tree.Set(path, null, ValueMode.Append, ChildPlacement.Append);
-            tree.Find(path)!.Comment = comment;
+            var node = ReadPathAndValue(walker, lineNumber, line, CommentPrefix.Length, isComment: true, words, out var comment);
+            node.Comment = comment;
             return;
         }
 
-        throw new ConfigCommandsFormatException(lineNumber, line, "expected a 'set' or 'comment' command");
+        throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "expected a 'set' or 'comment' command");
     }
 
-    private static (string[] Path, string? Value) SplitPathAndValue(int lineNumber, string line, string rest)
+    /// <summary>
+    /// Checks the rest of the line after the verb, then walks (creating in text order) the nodes of its path and
+    /// returns the last one with the line's unescaped value, if it has one. A comment line must have a value.
+    /// </summary>
+    private static ConfigNode ReadPathAndValue(
+        ConfigPathWalker walker, int lineNumber, ReadOnlyMemory<char> line, int restStart, bool isComment, ConfigWordPool words, out string? value)
     {
-        string pathText;
-        string? value = null;
+        var rest = line[restStart..].Span;
+        var pathLength = rest.Length;
+        value = null;
         var quote = rest.StartsWith('\'') ? 0 : rest.IndexOf(" '", StringComparison.Ordinal);
-        if (quote < 0)
-        {
-            pathText = rest;
-        }
-        else
+        if (quote >= 0)
         {
             var quoted = quote == 0 ? rest : rest[(quote + 1)..];
             if (quoted.Length < 2 || quoted[^1] != '\'')
             {
-                throw new ConfigCommandsFormatException(lineNumber, line, "a quoted value must end the line");
+                throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "a quoted value must end the line");
             }
 
-            pathText = quote == 0 ? string.Empty : rest[..quote];
-            value = VyosValueEscaping.Unescape(quoted[1..^1]);
+            pathLength = quote;
+            var escaped = quoted[1..^1];
+            value = escaped.Contains('\\') ? VyosValueEscaping.Unescape(escaped.ToString()) : words.Get(escaped);
         }
 
-        var path = pathText.Split(' ');
-        if (path.Any(word => word.Length == 0))
+        // An empty word (leading, trailing or double space, or no path at all) is what splitting on ' ' would find.
+        var pathText = rest[..pathLength];
+        if (pathText.IsEmpty || pathText[0] == ' ' || pathText[^1] == ' ' || pathText.IndexOf("  ", StringComparison.Ordinal) >= 0)
         {
-            throw new ConfigCommandsFormatException(lineNumber, line, "path words must be separated by single spaces");
+            throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "path words must be separated by single spaces");
         }
 
-        return (path, value);
+        if (value is null && isComment)
+        {
+            throw new ConfigCommandsFormatException(lineNumber, line.Span.ToString(), "a comment needs a quoted text");
+        }
+
+        return walker.Walk(line.Slice(restStart, pathLength));
     }
 }

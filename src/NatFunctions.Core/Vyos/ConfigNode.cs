@@ -5,15 +5,28 @@ namespace NatFunctions.Core.Vyos;
 /// <c>10</c>), or a leaf with zero, one or many values. Without the VyOS schema a tag value is just a child node;
 /// that is enough because <c>show configuration commands</c> prints both the same way.
 /// </summary>
+/// <remarks>
+/// A big router's config has hundreds of thousands of nodes, most of them leaves with one value, and every object
+/// a parse creates survives it (garbage collection copies and marks each one), so storage is lazy and small: no child
+/// list until the first child, one child or value held as itself, a few in an exact-size array, more in a list (and
+/// for children, a name index).
+/// </remarks>
 public sealed class ConfigNode
 {
     // Past a few children (a router's NAT rules, DHCP mappings) a linear name search makes parsing and planning
-    // quadratic, so bigger nodes keep a name index beside the ordered list.
+    // quadratic, so bigger nodes keep a name index beside the ordered list; up to it, an exact-size array.
     private const int IndexThreshold = 8;
 
-    private readonly List<ConfigNode> _children = [];
-    private readonly List<string> _values = [];
-    private Dictionary<string, ConfigNode>? _index;
+    // Up to this many values live in an exact-size array (one allocation for the common single value); more go to
+    // a list so a long multi-value leaf (an address group) does not copy on every append.
+    private const int ArrayValueLimit = 4;
+
+    // null (no children), the one child itself (ConfigNode), a ConfigNode[] of up to IndexThreshold children, or
+    // IndexedChildren.
+    private object? _children;
+
+    // null (no values), the one value itself (string), a string[] of up to ArrayValueLimit values, or a List<string>.
+    private object? _values;
 
     public ConfigNode(string name)
     {
@@ -22,25 +35,99 @@ public sealed class ConfigNode
 
     public string Name { get; }
 
-    public IReadOnlyList<ConfigNode> Children => _children;
+    /// <remarks>A single child is wrapped on each call; hot paths use <see cref="ChildCount"/> and <see cref="ChildAt"/>.</remarks>
+    public IReadOnlyList<ConfigNode> Children => _children switch
+    {
+        null => [],
+        ConfigNode only => [only],
+        ConfigNode[] few => few,
+        _ => ((IndexedChildren)_children).Ordered,
+    };
 
     /// <summary>Leaf values in the order they were set (VyOS keeps multi-value order).</summary>
-    public IReadOnlyList<string> Values => _values;
+    /// <remarks>A single value is wrapped on each call; hot paths use <see cref="ValueCount"/> and <see cref="FirstValue"/>.</remarks>
+    public IReadOnlyList<string> Values => _values switch
+    {
+        null => [],
+        string single => [single],
+        _ => (IReadOnlyList<string>)_values,
+    };
 
     /// <summary>The node comment (<c>comment &lt;path&gt; '&lt;text&gt;'</c>), if any.</summary>
     public string? Comment { get; set; }
 
-    public bool IsEmpty => _children.Count == 0 && _values.Count == 0;
+    public bool IsEmpty => ChildCount == 0 && ValueCount == 0;
+
+    internal int ChildCount => _children switch
+    {
+        null => 0,
+        ConfigNode => 1,
+        ConfigNode[] few => few.Length,
+        _ => ((IndexedChildren)_children).Ordered.Count,
+    };
+
+    internal int ValueCount => _values switch
+    {
+        null => 0,
+        string => 1,
+        _ => ((IReadOnlyList<string>)_values).Count,
+    };
+
+    /// <summary>The first (for a single-value leaf, the) value, or null.</summary>
+    internal string? FirstValue => _values switch
+    {
+        null => null,
+        string single => single,
+        _ => ((IReadOnlyList<string>)_values)[0],
+    };
+
+    internal ConfigNode ChildAt(int index) => _children switch
+    {
+        ConfigNode only when index == 0 => only,
+        ConfigNode[] few => few[index],
+        IndexedChildren many => many.Ordered[index],
+        _ => throw new ArgumentOutOfRangeException(nameof(index)),
+    };
 
     public ConfigNode? FindChild(string name)
     {
-        if (_index is not null) return _index.GetValueOrDefault(name);
-        foreach (var child in _children)
+        switch (_children)
         {
-            if (child.Name == name) return child;
-        }
+            case null:
+                return null;
+            case ConfigNode only:
+                return only.Name == name ? only : null;
+            case ConfigNode[] few:
+                foreach (var child in few)
+                {
+                    if (child.Name == name) return child;
+                }
 
-        return null;
+                return null;
+            default:
+                return ((IndexedChildren)_children).Find(name);
+        }
+    }
+
+    /// <summary>The same as <see cref="FindChild(string)"/> for a word still inside the text it was read from.</summary>
+    internal ConfigNode? FindChild(ReadOnlySpan<char> name)
+    {
+        switch (_children)
+        {
+            case null:
+                return null;
+            case ConfigNode only:
+                return name.SequenceEqual(only.Name) ? only : null;
+            case ConfigNode[] few:
+                foreach (var child in few)
+                {
+                    if (name.SequenceEqual(child.Name)) return child;
+                }
+
+                return null;
+            default:
+                return ((IndexedChildren)_children).ByText.TryGetValue(name, out var indexed) ? indexed : null;
+        }
     }
 
     /// <summary>
@@ -54,53 +141,126 @@ public sealed class ConfigNode
         if (existing is not null) return existing;
 
         var child = new ConfigNode(name);
-        if (placement == ChildPlacement.Append)
-        {
-            _children.Add(child);
-            Indexed(child);
-            return child;
-        }
+        InsertChild(placement == ChildPlacement.Append ? ChildCount : VyosPosition(name), child);
+        return child;
+    }
 
-        // Insert before the first sibling that sorts after the new name. Siblings read from a real router are
-        // already in VyOS order, so this is exactly where showCfg would print it.
-        var index = _children.FindIndex(sibling => DebianVersionComparer.Instance.Compare(sibling.Name, name) > 0);
-        _children.Insert(index < 0 ? _children.Count : index, child);
-        Indexed(child);
+    /// <summary>
+    /// Parser path: returns the child named <paramref name="name"/>, appending it (name taken from
+    /// <paramref name="words"/>) when missing.
+    /// </summary>
+    internal ConfigNode GetOrAppendChild(ReadOnlySpan<char> name, ConfigWordPool words)
+    {
+        var existing = FindChild(name);
+        if (existing is not null) return existing;
+
+        var child = new ConfigNode(words.Get(name));
+        InsertChild(ChildCount, child);
         return child;
     }
 
     public bool RemoveChild(string name)
     {
-        _index?.Remove(name);
-        return _children.RemoveAll(child => child.Name == name) > 0;
+        switch (_children)
+        {
+            case null:
+                return false;
+            case ConfigNode only:
+                if (only.Name != name) return false;
+                _children = null;
+                return true;
+            case ConfigNode[] few:
+                var kept = Array.FindAll(few, child => child.Name != name);
+                if (kept.Length == few.Length) return false;
+                _children = kept.Length == 1 ? kept[0] : kept;
+                return true;
+            default:
+                return ((IndexedChildren)_children).RemoveAll(name);
+        }
     }
 
     public bool AddValue(string value)
     {
-        if (_values.Contains(value)) return false;
-        _values.Add(value);
-        return true;
+        switch (_values)
+        {
+            case null:
+                _values = value;
+                return true;
+            case string single:
+                if (single == value) return false;
+                _values = new[] { single, value };
+                return true;
+            case string[] few:
+                if (Array.IndexOf(few, value) >= 0) return false;
+                if (few.Length < ArrayValueLimit)
+                {
+                    string[] grown = [.. few, value];
+                    _values = grown;
+                }
+                else
+                {
+                    _values = new List<string>(few) { value };
+                }
+
+                return true;
+            default:
+                var many = (List<string>)_values;
+                if (many.Contains(value)) return false;
+                many.Add(value);
+                return true;
+        }
     }
 
     /// <summary>Makes <paramref name="value"/> the only value (single-value leaf semantics).</summary>
     public bool ReplaceValues(string value)
     {
-        if (_values.Count == 1 && _values[0] == value) return false;
-        _values.Clear();
-        _values.Add(value);
+        if (_values is string single && single == value) return false;
+        _values = value;
         return true;
     }
 
-    public bool RemoveValue(string value) => _values.Remove(value);
+    public bool RemoveValue(string value)
+    {
+        switch (_values)
+        {
+            case null:
+                return false;
+            case string single:
+                if (single != value) return false;
+                _values = null;
+                return true;
+            case string[] few:
+                var position = Array.IndexOf(few, value);
+                if (position < 0) return false;
+                string[] rest = [.. few[..position], .. few[(position + 1)..]];
+                _values = rest.Length == 1 ? rest[0] : rest;
+                return true;
+            default:
+                var many = (List<string>)_values;
+                if (!many.Remove(value)) return false;
+                _values = many.Count switch { 0 => null, 1 => many[0], _ => many };
+                return true;
+        }
+    }
 
-    public void ClearValues() => _values.Clear();
+    public void ClearValues() => _values = null;
 
     public ConfigNode DeepClone()
     {
         var copy = new ConfigNode(Name) { Comment = Comment };
-        copy._values.AddRange(_values);
-        foreach (var child in _children) copy._children.Add(child.DeepClone());
-        if (_index is not null) copy._index = copy._children.ToDictionary(child => child.Name, StringComparer.Ordinal);
+        copy._values = _values switch
+        {
+            null or string => _values,
+            string[] few => (string[])few.Clone(),
+            _ => new List<string>((List<string>)_values),
+        };
+        copy._children = _children switch
+        {
+            null => null,
+            ConfigNode only => only.DeepClone(),
+            ConfigNode[] few => Array.ConvertAll(few, child => child.DeepClone()),
+            _ => new IndexedChildren(((IndexedChildren)_children).Ordered.Select(child => child.DeepClone())),
+        };
         return copy;
     }
 
@@ -108,49 +268,104 @@ public sealed class ConfigNode
     public bool ContentEquals(ConfigNode other)
     {
         if (Name != other.Name || Comment != other.Comment) return false;
-        if (!_values.SequenceEqual(other._values)) return false;
-        if (_children.Count != other._children.Count) return false;
-        for (var i = 0; i < _children.Count; i++)
+        if (!SameValues(other)) return false;
+        var count = ChildCount;
+        if (count != other.ChildCount) return false;
+        for (var i = 0; i < count; i++)
         {
-            if (!_children[i].ContentEquals(other._children[i])) return false;
+            if (!ChildAt(i).ContentEquals(other.ChildAt(i))) return false;
         }
 
         return true;
     }
 
+    private bool SameValues(ConfigNode other)
+    {
+        var count = ValueCount;
+        if (count != other.ValueCount) return false;
+        return count switch
+        {
+            0 => true,
+            1 => FirstValue == other.FirstValue,
+            _ => Values.SequenceEqual(other.Values),
+        };
+    }
+
     /// <summary>Replaces a child subtree (or removes it when <paramref name="replacement"/> is null), keeping its position.</summary>
     public void ReplaceChild(string name, ConfigNode? replacement)
     {
-        var index = _children.FindIndex(child => child.Name == name);
         if (replacement is null)
         {
-            if (index >= 0) _children.RemoveAt(index);
-            _index?.Remove(name);
+            RemoveChild(name);
             return;
         }
 
-        if (index >= 0)
+        var index = IndexOfChild(name);
+        if (index < 0)
         {
-            _children[index] = replacement;
-            _index?.Remove(name);
-            Indexed(replacement);
+            InsertChild(VyosPosition(name), replacement);
             return;
         }
 
-        var position = _children.FindIndex(sibling => DebianVersionComparer.Instance.Compare(sibling.Name, name) > 0);
-        _children.Insert(position < 0 ? _children.Count : position, replacement);
-        Indexed(replacement);
+        switch (_children)
+        {
+            case ConfigNode:
+                _children = replacement;
+                break;
+            case ConfigNode[] few:
+                few[index] = replacement;
+                break;
+            case IndexedChildren many:
+                many.ReplaceAt(index, replacement);
+                break;
+        }
     }
 
-    private void Indexed(ConfigNode child)
+    private int IndexOfChild(string name)
     {
-        if (_index is not null)
+        var count = ChildCount;
+        for (var index = 0; index < count; index++)
         {
-            _index[child.Name] = child;
+            if (ChildAt(index).Name == name) return index;
         }
-        else if (_children.Count > IndexThreshold)
+
+        return -1;
+    }
+
+    /// <summary>
+    /// Before the first sibling that sorts after <paramref name="name"/>. Siblings read from a real router are
+    /// already in VyOS order, so this is exactly where showCfg would print it.
+    /// </summary>
+    private int VyosPosition(string name)
+    {
+        var count = ChildCount;
+        for (var index = 0; index < count; index++)
         {
-            _index = _children.ToDictionary(existing => existing.Name, StringComparer.Ordinal);
+            if (DebianVersionComparer.Instance.Compare(ChildAt(index).Name, name) > 0) return index;
+        }
+
+        return count;
+    }
+
+    private void InsertChild(int position, ConfigNode child)
+    {
+        switch (_children)
+        {
+            case null:
+                _children = child;
+                return;
+            case ConfigNode only:
+                _children = position == 0 ? new[] { child, only } : new[] { only, child };
+                return;
+            case ConfigNode[] few when few.Length < IndexThreshold:
+                _children = (ConfigNode[])[.. few.AsSpan(0, position), child, .. few.AsSpan(position)];
+                return;
+            case ConfigNode[] few:
+                _children = new IndexedChildren([.. few.AsSpan(0, position), child, .. few.AsSpan(position)]);
+                return;
+            default:
+                ((IndexedChildren)_children).Insert(position, child);
+                return;
         }
     }
 }

@@ -17,6 +17,11 @@ namespace NatFunctions.Core.Vyos;
 /// </remarks>
 public sealed class VyosCommandRenderer(VyosVersion version)
 {
+    private const string RuleNumberProblem = "NAT rule number must be between 1 and 999999";
+
+    private readonly IReadOnlyList<ConfigLeafField<NatDestinationRule>> ruleFields = ManagedObjectLayout.NatDestinationRule(version);
+    private readonly IReadOnlyList<ConfigLeafField<DhcpStaticMapping>> mappingFields = ManagedObjectLayout.DhcpStaticMapping(version);
+
     public VyosVersion Version { get; } = version;
 
     /// <summary>
@@ -26,49 +31,44 @@ public sealed class VyosCommandRenderer(VyosVersion version)
     public IReadOnlyList<VyosCommand> ReplaceNatDestinationRule(NatDestinationRule rule) =>
         [DeleteNatDestinationRule(rule.Number), .. SetNatDestinationRule(rule)];
 
-    public IReadOnlyList<VyosCommand> SetNatDestinationRule(NatDestinationRule rule)
+    // Same order as VyOS prints a rule, so a rendered rule reads like the router's own output.
+    public IReadOnlyList<VyosCommand> SetNatDestinationRule(NatDestinationRule rule) => SetFields(RulePath(rule.Number), rule, ruleFields);
+
+    /// <summary>
+    /// Why <see cref="SetNatDestinationRule"/> would refuse <paramref name="rule"/> (the message of the
+    /// <see cref="VyosValueRejectedException"/> it would throw), or null. Checks the same values in the same order
+    /// without building the commands: the desired state validates every rule of a router on every reconcile.
+    /// </summary>
+    public string? FindNatDestinationRuleProblem(NatDestinationRule rule)
     {
-        var prefix = RulePath(rule.Number);
-        var commands = new List<VyosCommand>();
-
-        void Add(string? value, params string[] words)
+        ArgumentNullException.ThrowIfNull(rule);
+        if (!NatDestinationRule.IsValidNumber(rule.Number))
         {
-            if (value is not null) commands.Add(VyosCommand.Set([.. prefix, .. words], value));
+            return new VyosValueRejectedException(rule.Number.ToString(CultureInfo.InvariantCulture), RuleNumberProblem).Message;
         }
 
-        void Flag(bool present, string word)
-        {
-            if (present) commands.Add(VyosCommand.Set([.. prefix, word]));
-        }
-
-        // Same order as VyOS prints a rule, so a rendered rule reads like the router's own output.
-        Add(rule.Description, "description");
-        Add(rule.DestinationAddress, "destination", "address");
-        Add(rule.DestinationPort, "destination", "port");
-        Flag(rule.Disabled, "disable");
-        Flag(rule.Exclude, "exclude");
-        Add(rule.InboundInterface, [.. VyosPaths.InboundInterfaceName(Version)]);
-        Flag(rule.Log, "log");
-        Add(rule.Protocol, "protocol");
-        Add(rule.SourceAddress, "source", "address");
-        Add(rule.SourcePort, "source", "port");
-        Add(rule.TranslationAddress, "translation", "address");
-        Add(rule.TranslationPort, "translation", "port");
-        if (commands.Count == 0) commands.Add(VyosCommand.Set(prefix));
-        return commands;
+        // The other path words of a rule are constants; only the values can be refused.
+        return FindValueProblem(rule, ruleFields);
     }
 
     public VyosCommand DeleteNatDestinationRule(int number) => VyosCommand.Delete(RulePath(number));
 
-    public IReadOnlyList<VyosCommand> SetDhcpStaticMapping(DhcpStaticMapping mapping)
+    public IReadOnlyList<VyosCommand> SetDhcpStaticMapping(DhcpStaticMapping mapping) =>
+        SetFields(VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name), mapping, mappingFields);
+
+    /// <summary>
+    /// Why <see cref="SetDhcpStaticMapping"/> would refuse <paramref name="mapping"/>, or null; see
+    /// <see cref="FindNatDestinationRuleProblem"/>. Every command carries the whole path, so its words come first.
+    /// </summary>
+    public string? FindDhcpStaticMappingProblem(DhcpStaticMapping mapping)
     {
-        var prefix = VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name);
-        var commands = new List<VyosCommand>();
-        if (mapping.Disabled) commands.Add(VyosCommand.Set([.. prefix, "disable"]));
-        if (mapping.IpAddress is not null) commands.Add(VyosCommand.Set([.. prefix, "ip-address"], mapping.IpAddress));
-        if (mapping.MacAddress is not null) commands.Add(VyosCommand.Set([.. prefix, Version.DhcpStaticMappingMacLeaf], mapping.MacAddress));
-        if (commands.Count == 0) commands.Add(VyosCommand.Set(prefix));
-        return commands;
+        ArgumentNullException.ThrowIfNull(mapping);
+        foreach (var word in VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name))
+        {
+            if (VyosPathWord.FindProblem(word) is { } reason) return new VyosValueRejectedException(word, reason).Message;
+        }
+
+        return FindValueProblem(mapping, mappingFields);
     }
 
     public IReadOnlyList<VyosCommand> ReplaceDhcpStaticMapping(DhcpStaticMapping mapping) =>
@@ -77,13 +77,40 @@ public sealed class VyosCommandRenderer(VyosVersion version)
     public VyosCommand DeleteDhcpStaticMapping(string sharedNetwork, string subnet, string name) =>
         VyosCommand.Delete(VyosPaths.DhcpStaticMapping(sharedNetwork, subnet, name));
 
+    /// <summary>One <c>set</c> per present field, in the layout's order; the bare object when it has no field.</summary>
+    private static List<VyosCommand> SetFields<T>(IReadOnlyList<string> prefix, T item, IReadOnlyList<ConfigLeafField<T>> fields)
+    {
+        var commands = new List<VyosCommand>();
+        foreach (var field in fields)
+        {
+            if (field.IsPresent(item, out var value)) commands.Add(VyosCommand.Set([.. prefix, .. field.Words], value));
+        }
+
+        if (commands.Count == 0) commands.Add(VyosCommand.Set(prefix));
+        return commands;
+    }
+
+    private static string? FindValueProblem<T>(T item, IReadOnlyList<ConfigLeafField<T>> fields)
+    {
+        foreach (var field in fields)
+        {
+            if (field.IsPresent(item, out var value) && value is not null && VyosValue.FindProblem(value) is { } reason)
+            {
+                return new VyosValueRejectedException(value, reason).Message;
+            }
+        }
+
+        return null;
+    }
+
     private static IReadOnlyList<string> RulePath(int number)
     {
         if (!NatDestinationRule.IsValidNumber(number))
         {
-            throw new VyosValueRejectedException(number.ToString(CultureInfo.InvariantCulture), "NAT rule number must be between 1 and 999999");
+            throw new VyosValueRejectedException(number.ToString(CultureInfo.InvariantCulture), RuleNumberProblem);
         }
 
         return VyosPaths.NatDestinationRule(number);
     }
+
 }

@@ -24,7 +24,7 @@ public sealed record VyosPathWord
 
     public override string ToString() => Text;
 
-    private static string? FindProblem(string text)
+    internal static string? FindProblem(string text)
     {
         if (text.Length == 0) return "a path word cannot be empty";
         foreach (var c in text)

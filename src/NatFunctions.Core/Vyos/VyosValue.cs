@@ -37,7 +37,7 @@ public sealed record VyosValue
 
     public override string ToString() => Quoted;
 
-    private static string? FindProblem(string text)
+    internal static string? FindProblem(string text)
     {
         if (HasBrokenSurrogates(text)) return "it contains broken UTF-16";
         foreach (var c in text)

@@ -118,6 +118,20 @@ public sealed class ConfigCommandsRoundTripTests
         Assert.Equal(text, ConfigCommandsRenderer.Render(tree));
     }
 
+    [Fact]
+    public void Lines_sharing_leading_characters_but_not_words_go_to_their_own_nodes()
+    {
+        // The parser reuses the previous line's nodes for shared whole words only.
+        var tree = ConfigCommandsParser.Parse("set a b 'x'\nset a bc 'y'\nset a b c\nset a 'z'\nset ab\nset a b 'w'\n");
+
+        Assert.Equal(["b", "bc"], tree.Find(["a"])!.Children.Select(child => child.Name));
+        Assert.Equal(["x", "w"], tree.Find(["a", "b"])!.Values);
+        Assert.Equal(["y"], tree.Find(["a", "bc"])!.Values);
+        Assert.True(tree.Find(["a", "b", "c"])!.IsEmpty);
+        Assert.Equal(["z"], tree.Find(["a"])!.Values);
+        Assert.Equal(["a", "ab"], tree.Root.Children.Select(child => child.Name));
+    }
+
     [Theory]
     [InlineData("show nat")]
     [InlineData("set nat  destination")]

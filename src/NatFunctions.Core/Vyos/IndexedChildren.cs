@@ -1,0 +1,44 @@
+namespace NatFunctions.Core.Vyos;
+
+/// <summary>
+/// The children of a node with many of them (a router's NAT rules, DHCP mappings): the ordered list and a name
+/// index beside it, so finding one of 15,000 rules is a lookup and parsing or planning stays linear.
+/// </summary>
+internal sealed class IndexedChildren
+{
+    private readonly Dictionary<string, ConfigNode> _byName;
+
+    public IndexedChildren(IEnumerable<ConfigNode> children)
+    {
+        Ordered = [.. children];
+        _byName = new Dictionary<string, ConfigNode>(Ordered.Count * 2, StringComparer.Ordinal);
+        foreach (var child in Ordered) _byName[child.Name] = child;
+        ByText = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    public List<ConfigNode> Ordered { get; }
+
+    /// <summary>The index looked up by a word still inside the text it was read from.</summary>
+    public Dictionary<string, ConfigNode>.AlternateLookup<ReadOnlySpan<char>> ByText { get; }
+
+    public ConfigNode? Find(string name) => _byName.GetValueOrDefault(name);
+
+    public void Insert(int position, ConfigNode child)
+    {
+        Ordered.Insert(position, child);
+        _byName[child.Name] = child;
+    }
+
+    public bool RemoveAll(string name)
+    {
+        _byName.Remove(name);
+        return Ordered.RemoveAll(child => child.Name == name) > 0;
+    }
+
+    public void ReplaceAt(int position, ConfigNode replacement)
+    {
+        _byName.Remove(Ordered[position].Name);
+        Ordered[position] = replacement;
+        _byName[replacement.Name] = replacement;
+    }
+}
