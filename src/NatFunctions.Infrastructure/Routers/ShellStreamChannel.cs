@@ -9,13 +9,20 @@ namespace NatFunctions.Infrastructure.Routers;
 /// </summary>
 internal sealed class ShellStreamChannel : IRouterTextChannel
 {
+    // The router closes the channel as soon as the shell exits; a session that ended with `exit` waits that long at most.
+    private static readonly TimeSpan ChannelCloseGrace = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan DisposeLimit = TimeSpan.FromSeconds(10);
+
     private readonly ShellStream stream;
+    private readonly Action abandonConnection;
     private readonly TextChannelPump pump = new();
     private readonly Task reader;
 
-    public ShellStreamChannel(ShellStream stream)
+    /// <param name="abandonConnection">Called when closing the shell wedged SSH.NET: the connection must not be reused.</param>
+    public ShellStreamChannel(ShellStream stream, Action abandonConnection)
     {
         this.stream = stream;
+        this.abandonConnection = abandonConnection;
         reader = Task.Factory.StartNew(ReadUntilClosed, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
@@ -38,7 +45,18 @@ internal sealed class ShellStreamChannel : IRouterTextChannel
 
     public async ValueTask DisposeAsync()
     {
-        stream.Dispose();
+        // SSH.NET locks the stream, then the channel, when we dispose; when the router closes the channel its message
+        // thread locks the channel, then the stream. Both at once deadlock, and with the message thread stuck every
+        // later session on the connection hangs (the load harness hit it: 100 sessions one after another). So let the
+        // router's close finish first (the reader ends when it has), and never wait on SSH.NET without a limit.
+        await Task.WhenAny(reader, Task.Delay(ChannelCloseGrace)).ConfigureAwait(false);
+        var disposing = Task.Run(stream.Dispose);
+        if (await Task.WhenAny(disposing, Task.Delay(DisposeLimit)).ConfigureAwait(false) != disposing)
+        {
+            abandonConnection();
+            return;
+        }
+
         await reader.ConfigureAwait(false);
     }
 

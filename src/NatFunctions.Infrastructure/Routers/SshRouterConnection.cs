@@ -20,13 +20,14 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
     private readonly SemaphoreSlim gate = new(1, 1);
     private readonly AuthenticationMethod[] authenticationMethods = SshCredentials.Create(settings);
     private SshClient? client;
+    private volatile SshClient? abandoned;
 
     public async Task<IRouterTextChannel> OpenAsync(CancellationToken cancellationToken)
     {
         var connected = await GetConnectedClientAsync(forceReconnect: false, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new ShellStreamChannel(CreateShell(connected));
+            return new ShellStreamChannel(CreateShell(connected), () => Abandon(connected));
         }
         catch (Exception exception) when (exception is SshException or ObjectDisposedException or InvalidOperationException or IOException)
         {
@@ -35,7 +36,7 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
             connected = await GetConnectedClientAsync(forceReconnect: true, cancellationToken).ConfigureAwait(false);
             try
             {
-                return new ShellStreamChannel(CreateShell(connected));
+                return new ShellStreamChannel(CreateShell(connected), () => Abandon(connected));
             }
             catch (Exception retryException) when (retryException is SshException or ObjectDisposedException or InvalidOperationException or IOException)
             {
@@ -67,7 +68,7 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (client is { IsConnected: true } && !forceReconnect)
+            if (client is { IsConnected: true } && !forceReconnect && !ReferenceEquals(client, abandoned))
             {
                 return client;
             }
@@ -121,10 +122,23 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
         }
     }
 
+    private void Abandon(SshClient wedged)
+    {
+        abandoned = wedged;
+        LogAbandoned(logger, settings.Name);
+    }
+
     private void DisposeClient()
     {
         if (client is null)
         {
+            return;
+        }
+
+        if (ReferenceEquals(client, abandoned))
+        {
+            // Its message thread is stuck inside SSH.NET; disconnecting would wait on it forever. Let it go.
+            client = null;
             return;
         }
 
@@ -146,6 +160,9 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Router {Router}: opening a shell failed ({Reason}); reconnecting")]
     private static partial void LogReconnecting(ILogger logger, string router, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Router {Router}: closing a shell wedged the SSH connection; the next session reconnects")]
+    private static partial void LogAbandoned(ILogger logger, string router);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Router {Router}: host key SHA256:{Presented} does not match the pinned fingerprint; refused")]
     private static partial void LogHostKeyRejected(ILogger logger, string router, string presented);
