@@ -4,7 +4,7 @@ using Microsoft.Extensions.Configuration;
 namespace NatFunctions;
 
 /// <summary>
-/// Raises the thread pool's minimum (<c>Worker:MinThreads</c>, default 128) before the first request. The ASP.NET Core
+/// Raises the thread pool's minimum (<c>Worker:MinThreads</c>, default 32) before the first request. The ASP.NET Core
 /// integration pairs each proxied HTTP request with its gRPC invocation and gives up after 5 s; when a burst blocks
 /// pool threads (Microsoft.Data.Sqlite waits for the writer lock by sleeping, SSH.NET opens channels synchronously)
 /// the pool grows by about two threads a second, the invocation message waits for a thread, and callers got 500s.
@@ -12,7 +12,7 @@ namespace NatFunctions;
 /// </summary>
 public static class ThreadPoolFloor
 {
-    public const int DefaultMinThreads = 128;
+    public const int DefaultMinThreads = 32;
 
     /// <exception cref="InvalidOperationException">Worker:MinThreads is not a whole number from 1 to 4096.</exception>
     public static int Apply(IConfiguration configuration)
