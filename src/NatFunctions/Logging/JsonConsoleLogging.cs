@@ -21,6 +21,11 @@ public static class JsonConsoleLogging
         logging.AddFilter("Microsoft", LogLevel.Warning);
         logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
         logging.AddFilter("System.Net.Http", LogLevel.Warning);
+
+        // The host shows the worker's stdout too, so a category raised in Logging:LogLevel for a debugging session
+        // appears once (through the host), not twice; Logging:Console:LogLevel still raises it on stdout.
+        logging.AddFilter<ConsoleLoggerProvider>("Microsoft", LogLevel.Warning);
+        logging.AddFilter<ConsoleLoggerProvider>("Microsoft.Hosting.Lifetime", LogLevel.Information);
         return logging;
     }
 }

@@ -35,6 +35,8 @@ public sealed class QueryCountFixture : LocalHostFixture
     {
         // Explicit, so the count does not depend on the app's default log levels.
         environment["Logging__LogLevel__Microsoft.EntityFrameworkCore.Database.Command"] = "Information";
+        // The request's start and finish lines bracket its commands.
+        environment["Logging__LogLevel__Microsoft.AspNetCore.Hosting.Diagnostics"] = "Information";
     }
 
     private async Task SeedAsync()

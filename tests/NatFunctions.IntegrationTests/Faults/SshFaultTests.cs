@@ -132,7 +132,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.Empty(afterRevert);
         Assert.All(stillPending, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         var first = (await rig.ChangesAsync())[0];
-        Assert.Equal(ChangeResult.TransportError, first.Result);
+        Assert.Equal(ChangeResult.NotConfirmed, first.Result);
         Assert.Contains("translation port '2222'", first.RouterOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("# confirm", first.RouterOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("timer stopped", first.RouterOutput, StringComparison.Ordinal);
