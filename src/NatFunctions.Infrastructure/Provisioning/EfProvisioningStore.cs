@@ -43,9 +43,18 @@ internal sealed class EfProvisioningStore(NatFunctionsDbContext dbContext) : IPr
             .AsSplitQuery().SingleOrDefaultAsync(vm => vm.MachineId == machineId, cancellationToken);
     }
 
-    public Task<Vm?> ReloadVmAsync(string machineId, CancellationToken cancellationToken) =>
-        dbContext.Vms.AsNoTracking().Include(vm => vm.Forwards).Include(vm => vm.IpPool)
-            .AsSplitQuery().SingleOrDefaultAsync(vm => vm.MachineId == machineId, cancellationToken);
+    public async Task<Vm?> ReloadVmAsync(string machineId, CancellationToken cancellationToken)
+    {
+        // As for a page: two plain queries cost less CPU than EF's split-query collection Include.
+        var vm = await dbContext.Vms.AsNoTracking().Include(candidate => candidate.IpPool)
+            .SingleOrDefaultAsync(candidate => candidate.MachineId == machineId, cancellationToken);
+        if (vm is not null)
+        {
+            vm.Forwards = await dbContext.PortForwards.AsNoTracking().Where(forward => forward.VmId == vm.Id).ToListAsync(cancellationToken);
+        }
+
+        return vm;
+    }
 
     public async Task<ChangeResult?> FindSessionResultSinceAsync(string router, DateTime since, CancellationToken cancellationToken)
     {
@@ -99,9 +108,20 @@ internal sealed class EfProvisioningStore(NatFunctionsDbContext dbContext) : IPr
             query = query.Where(vm => string.Compare(vm.MachineId, afterMachineId) > 0);
         }
 
-        var items = await query.OrderBy(vm => vm.MachineId).Take(pageSize + 1)
-            .Include(vm => vm.Forwards).Include(vm => vm.IpPool).AsSplitQuery()
+        // Two plain queries instead of a split-query Include: EF's collection-include shaper was most of a page's CPU
+        // (a trace of the read load), while reading the forwards by VM id and attaching them here costs little.
+        var items = await query.OrderBy(vm => vm.MachineId).Take(pageSize + 1).Include(vm => vm.IpPool)
             .ToListAsync(cancellationToken);
-        return new VmPage(items.Take(pageSize).ToList(), items.Count > pageSize);
+        var page = items.Take(pageSize).ToList();
+        var ids = page.Select(vm => vm.Id).ToList();
+        var forwards = await dbContext.PortForwards.AsNoTracking().Where(forward => ids.Contains(forward.VmId))
+            .ToListAsync(cancellationToken);
+        var byVm = forwards.ToLookup(forward => forward.VmId);
+        foreach (var vm in page)
+        {
+            vm.Forwards = [.. byVm[vm.Id]];
+        }
+
+        return new VmPage(page, items.Count > pageSize);
     }
 }
