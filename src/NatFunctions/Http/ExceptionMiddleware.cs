@@ -36,7 +36,10 @@ public sealed class ExceptionMiddleware(ILogger<ExceptionMiddleware> logger) : I
             logger.LogError(exception, "Unhandled exception in {Function}, correlation id {CorrelationId}", context.FunctionDefinition.Name, correlationId);
             if (!httpContext.Response.HasStarted)
             {
+                // Headers a half-run function set must not leak into the problem, but the correlation id must stay:
+                // it is how an operator finds this exception's log line.
                 httpContext.Response.Headers.Clear();
+                httpContext.Response.Headers[CorrelationId.HeaderName] = correlationId;
                 await Problems.Internal().WriteAsync(httpContext);
             }
         }

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace NatFunctions.EndToEndTests.Hosting;
 
 /// <summary>
@@ -35,8 +37,10 @@ public class LocalHostFixture : IAsyncLifetime
             ["Auth__BootstrapAdminKey"] = TestKeys.BootstrapAdmin,
         };
         ConfigureEnvironment(environment);
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        ConfigureLocalSettings(values);
         var localSettings = Path.Combine(ScratchDirectory, "local.settings.json");
-        await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""");
+        await File.WriteAllTextAsync(localSettings, JsonSerializer.Serialize(new { IsEncrypted = false, Values = values }));
         host = await LocalHostProcess.StartAsync(environment, localSettings, LocalHostProcess.DefaultReadyTimeout, CancellationToken.None);
         client = ApiClients.Create(host.BaseAddress, timeout: TimeSpan.FromSeconds(30));
         adminClient = ClientWithKey(TestKeys.BootstrapAdmin);
@@ -56,6 +60,11 @@ public class LocalHostFixture : IAsyncLifetime
 
     /// <summary>App settings as environment variables (`A__B` for `A:B`); a null value removes an inherited one.</summary>
     protected virtual void ConfigureEnvironment(IDictionary<string, string?> environment)
+    {
+    }
+
+    /// <summary>App settings written to the fixture's local.settings.json <c>Values</c>; the environment wins over them.</summary>
+    protected virtual void ConfigureLocalSettings(IDictionary<string, string> values)
     {
     }
 }
