@@ -77,6 +77,47 @@ public sealed class UniqueIndexTests
     }
 
     [Fact]
+    public async Task The_same_ip_external_port_and_rule_number_are_free_on_another_router()
+    {
+        using var database = new SqliteTestDatabase();
+        await using var context = await database.CreateMigratedContextAsync();
+        var first = await AddPoolAsync(context);
+        var second = await AddPoolAsync(context, name: "lan-r2", router: "r2");
+        var onFirst = NewVm(first, "vm-a", "192.168.64.100", mac: null);
+        onFirst.Forwards.Add(NewForward("ssh", ForwardProtocol.Tcp, externalPort: 32000, rule: 10000));
+        var onSecond = NewVm(second, "vm-b", "192.168.64.100", mac: null);
+        onSecond.Forwards.Add(NewForward("ssh", ForwardProtocol.Tcp, externalPort: 32000, rule: 10000, router: "r2"));
+        context.Vms.AddRange(onFirst, onSecond);
+
+        await context.SaveChangesAsync();
+
+        Assert.Equal(2, await context.PortForwards.CountAsync(forward => forward.ExternalPort == 32000 && forward.NatRuleNumber == 10000));
+    }
+
+    [Fact]
+    public async Task Pool_names_are_unique_whatever_the_router()
+    {
+        using var database = new SqliteTestDatabase();
+        await using (var context = await database.CreateMigratedContextAsync())
+        {
+            await AddPoolAsync(context);
+            context.PortPools.Add(new PortPool { Name = "ext", Router = "r1", StartPort = 32000, EndPort = 32999 });
+            await context.SaveChangesAsync();
+        }
+
+        await using (var context = database.CreateContext())
+        {
+            await Assert.ThrowsAsync<DbUpdateException>(() => AddPoolAsync(context, name: "lan", router: "r2"));
+        }
+
+        await using (var context = database.CreateContext())
+        {
+            context.PortPools.Add(new PortPool { Name = "ext", Router = "r2", StartPort = 40000, EndPort = 40999 });
+            await Assert.ThrowsAsync<DbUpdateException>(() => context.SaveChangesAsync());
+        }
+    }
+
+    [Fact]
     public async Task A_stale_write_loses_to_the_concurrency_token()
     {
         using var database = new SqliteTestDatabase();
@@ -97,12 +138,12 @@ public sealed class UniqueIndexTests
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
     }
 
-    private static async Task<IpPool> AddPoolAsync(Infrastructure.Persistence.NatFunctionsDbContext context)
+    private static async Task<IpPool> AddPoolAsync(Infrastructure.Persistence.NatFunctionsDbContext context, string name = "lan", string router = "r1")
     {
         var pool = new IpPool
         {
-            Name = "lan",
-            Router = "r1",
+            Name = name,
+            Router = router,
             Cidr = "192.168.64.0/24",
             RangeStart = "192.168.64.100",
             RangeEnd = "192.168.64.199",
@@ -115,10 +156,10 @@ public sealed class UniqueIndexTests
     private static Vm NewVm(IpPool pool, string machineId, string ip, string? mac) =>
         new() { MachineId = machineId, InternalIp = ip, Router = pool.Router, IpPoolId = pool.Id, MacAddress = mac };
 
-    private static PortForward NewForward(string name, ForwardProtocol protocol, int externalPort, int rule) =>
+    private static PortForward NewForward(string name, ForwardProtocol protocol, int externalPort, int rule, string router = "r1") =>
         new()
         {
-            Router = "r1",
+            Router = router,
             PortName = name,
             Protocol = protocol,
             InternalPort = 22,
