@@ -2,7 +2,3 @@ namespace NatFunctions.LocalHost.Timers;
 
 /// <summary>The JSON shape the worker's TimerInfo binds from (property names as the host writes them).</summary>
 internal sealed record TimerInfoPayload(TimerSchedulePayload Schedule, TimerScheduleStatusPayload ScheduleStatus, bool IsPastDue);
-
-internal sealed record TimerSchedulePayload(bool AdjustForDST);
-
-internal sealed record TimerScheduleStatusPayload(DateTime Last, DateTime Next, DateTime LastUpdated);

@@ -47,7 +47,20 @@ internal sealed class TimerScheduler(FunctionRegistry registry, FunctionInvoker 
         }
     }
 
-    private Task<bool> InvokeAsync(ScheduledTimer timer, DateTimeOffset? lastRun, DateTimeOffset due, DateTimeOffset next, CancellationToken cancellationToken)
+    // One failed run must not end the schedule: the Functions host logs the failure and fires again next time.
+    private async Task InvokeAsync(ScheduledTimer timer, DateTimeOffset? lastRun, DateTimeOffset due, DateTimeOffset next, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await InvokeOnceAsync(timer, lastRun, due, next, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(exception, "Timer function '{Function}' failed at {Due:O}; it runs again at {Next:O}", timer.Function.Name, due, next);
+        }
+    }
+
+    private Task<bool> InvokeOnceAsync(ScheduledTimer timer, DateTimeOffset? lastRun, DateTimeOffset due, DateTimeOffset next, CancellationToken cancellationToken)
     {
         var payload = new TimerInfoPayload(
             new TimerSchedulePayload(AdjustForDST: true),

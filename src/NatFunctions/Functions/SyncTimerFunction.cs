@@ -8,7 +8,8 @@ namespace NatFunctions.Functions;
 /// <summary>
 /// Reconciles every router on the NCRONTAB schedule in app setting <c>SyncSchedule</c>. The setting must exist
 /// (the host resolves <c>%SyncSchedule%</c> before the app runs): <c>0 */5 * * * *</c> (every 5 minutes) is the
-/// default in local.settings and the LocalHost.
+/// default in src/NatFunctions/local.settings.json and in the Bicep parameter <c>syncSchedule</c>. Without it the
+/// Functions host (and LocalHost, which logs "will not run") leaves this timer unscheduled.
 /// </summary>
 public sealed class SyncTimerFunction(IRouterSync sync, ILogger<SyncTimerFunction> logger)
 {
