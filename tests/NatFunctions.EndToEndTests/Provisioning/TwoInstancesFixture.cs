@@ -1,0 +1,110 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using NatFunctions.EndToEndTests.Hosting;
+using NatFunctions.IntegrationTests.Leases;
+using NatFunctions.IntegrationTests.Ssh;
+
+namespace NatFunctions.EndToEndTests.Provisioning;
+
+/// <summary>
+/// Two app instances as Azure runs them when it scales out: two LocalHosts, each with its own real worker process,
+/// on one database, one storage account (Azurite blob leases) and one router (the simulator behind sshd). Both
+/// instances' sync timers fire every two seconds, so API writes race timer runs on the router lease throughout.
+/// </summary>
+public sealed class TwoInstancesFixture : IAsyncLifetime
+{
+    public const string Schedule = "*/2 * * * * *";
+
+    private readonly SimulatedVyosSshServer sshServer = new();
+    private readonly string scratchDirectory = Directory.CreateTempSubdirectory("natfunctions-e2e-two-").FullName;
+    private AzuriteProcess? azurite;
+    private LocalHostProcess? first;
+    private LocalHostProcess? second;
+
+    public LocalHostProcess First => first ?? throw new InvalidOperationException("Not started.");
+
+    public LocalHostProcess Second => second ?? throw new InvalidOperationException("Not started.");
+
+    public HttpClient FirstAdmin { get; private set; } = null!;
+
+    public HttpClient SecondAdmin { get; private set; } = null!;
+
+    public SimulatedRouter Router => new(sshServer.StateDir);
+
+    private string DatabasePath => Path.Combine(scratchDirectory, "natfunctions.db");
+
+    public async Task InitializeAsync()
+    {
+        await sshServer.InitializeAsync();
+        await sshServer.StartRouterAsync("1.4");
+        azurite = new AzuriteProcess();
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
+        {
+            ["Database__ConnectionString"] = $"Data Source={DatabasePath}",
+            ["Auth__BootstrapAdminKey"] = TestKeys.BootstrapAdmin,
+            ["Storage__ConnectionString"] = azurite.ConnectionString,
+            ["SyncSchedule"] = Schedule,
+            ["Apply__WaitSeconds"] = "90",
+            ["Routers__local__Transport"] = "ssh",
+            ["Routers__local__Host"] = "127.0.0.1",
+            ["Routers__local__Port"] = sshServer.Port.ToString(CultureInfo.InvariantCulture),
+            ["Routers__local__Username"] = sshServer.UserName,
+            ["Routers__local__PrivateKey"] = sshServer.ClientPrivateKey,
+            ["Routers__local__HostKeySha256"] = sshServer.HostKeySha256,
+            ["Routers__local__DhcpSharedNetwork"] = "LAN",
+            ["Routers__local__DhcpSubnet"] = "192.168.64.0/24",
+        };
+        var localSettings = Path.Combine(scratchDirectory, "local.settings.json");
+        await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""");
+
+        // One after the other: the first applies the migrations, the second finds them applied.
+        first = await LocalHostProcess.StartAsync(environment, localSettings, LocalHostProcess.DefaultReadyTimeout, CancellationToken.None);
+        second = await LocalHostProcess.StartAsync(environment, localSettings, LocalHostProcess.DefaultReadyTimeout, CancellationToken.None);
+        FirstAdmin = ApiClients.Create(first.BaseAddress, TestKeys.BootstrapAdmin, TimeSpan.FromSeconds(150));
+        SecondAdmin = ApiClients.Create(second.BaseAddress, TestKeys.BootstrapAdmin, TimeSpan.FromSeconds(150));
+
+        await CreateAsync("/v1/admin/ip-pools", new { name = "lan", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.10", range_end = "192.168.64.250" });
+        await CreateAsync("/v1/admin/port-pools", new { name = "ext", router = "local", start_port = 32000, end_port = 33999 });
+    }
+
+    public async Task DisposeAsync()
+    {
+        FirstAdmin?.Dispose();
+        SecondAdmin?.Dispose();
+        if (first is not null)
+        {
+            await first.DisposeAsync();
+        }
+
+        if (second is not null)
+        {
+            await second.DisposeAsync();
+        }
+
+        azurite?.Dispose();
+        await sshServer.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(scratchDirectory, recursive: true);
+    }
+
+    /// <summary>Audit rows with this result, counted straight from the database file.</summary>
+    public async Task<int> CountRouterChangesAsync(string result)
+    {
+        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM RouterChanges WHERE Result = $result";
+        command.Parameters.AddWithValue("$result", result);
+        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
+    }
+
+    private async Task CreateAsync(string path, object body)
+    {
+        using var response = await FirstAdmin.PostJsonAsync(path, body);
+        if (response.StatusCode != HttpStatusCode.Created)
+        {
+            throw new InvalidOperationException($"Setting up {path} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+}
