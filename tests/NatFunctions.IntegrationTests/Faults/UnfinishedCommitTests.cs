@@ -71,7 +71,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         Assert.Equal(ChangeResult.TransportError, changes[^2].Result);
         Assert.Contains("set nat destination rule 10000 translation port '22'", changes[^2].Commands, StringComparison.Ordinal);
         AssertFinishedBy(changes[^1], commitConfirmMinutes);
-        Assert.Equal(["set nat destination rule 10000 translation port '22'"], await rig.RouterLinesAsync("set nat destination rule 10000 translation "));
+        Assert.Equal(["set nat destination rule 10000 translation port '22'"], await rig.RouterLinesAsync("set nat destination rule 10000 translation port "));
         Assert.Contains("set nat destination rule 10000 translation port '22'", await SavedConfigAsync(), StringComparison.Ordinal);
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
     }
