@@ -48,6 +48,8 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         }
         catch
         {
+            // What arrived so far must not show up in a later command's "last output" either.
+            pending.Clear();
             transcript.Append("[output not recorded: the connection failed before the prompt]\n");
             throw;
         }
