@@ -8,7 +8,11 @@ public enum RouterSessionOutcome
     /// <summary>The router already had this configuration; nothing was committed.</summary>
     NoChange,
 
-    /// <summary>VyOS refused a command or the commit; the session was discarded and the router is unchanged.</summary>
+    /// <summary>
+    /// VyOS refused a command or the commit, and the session was discarded. A refused <c>set</c>/<c>delete</c> leaves
+    /// the router unchanged; a refused commit may not: VyOS commits per subtree, so the batch's changes to other
+    /// subtrees (e.g. DHCP when NAT was refused) can be active. Read the configuration before judging what is there.
+    /// </summary>
     Rejected,
 
     /// <summary>The router could not be reached or the connection broke; the change may or may not be active.</summary>
@@ -25,6 +29,13 @@ public enum RouterSessionOutcome
     /// confirm: the router reverts the commit when the commit-confirm timer runs out. Retry after that.
     /// </summary>
     NotConfirmed,
+
+    /// <summary>
+    /// The router refused the session because of its own configuration, whatever the changes were: VyOS 1.3
+    /// <c>commit-confirm</c> without <c>system config-management commit-revisions</c>. Nothing was committed and no
+    /// change is to blame; an operator must fix the router or the router's settings.
+    /// </summary>
+    RouterMisconfigured,
 
     /// <summary>The router's host key did not match the pinned fingerprint; nothing was sent.</summary>
     UntrustedHostKey,

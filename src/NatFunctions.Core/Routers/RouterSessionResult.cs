@@ -6,8 +6,14 @@ namespace NatFunctions.Core.Routers;
 /// <param name="Outcome">The typed result.</param>
 /// <param name="Message">VyOS's own text for Rejected/LockBusy (verbatim lines); the failure detail otherwise.</param>
 /// <param name="FailedCommand">The command VyOS refused (<c>commit</c> for commit-time errors), when Rejected.</param>
-/// <param name="Transcript">Everything sent and received, for the audit log (RouterChange.router_output).</param>
-/// <param name="ReadBack">With commit-confirm: the active <c>set</c> lines read back before <c>confirm</c>.</param>
+/// <param name="Transcript">
+/// Everything sent and received, for the audit log (RouterChange.router_output), except configuration read back,
+/// which appears as a one-line summary: it can hold password hashes and keys.
+/// </param>
+/// <param name="ReadBack">
+/// With commit-confirm: the active <c>set</c> lines read back before <c>confirm</c>. The whole configuration, secrets
+/// included: for the caller's check only, never to be stored or logged.
+/// </param>
 /// <param name="Saved">Whether <c>save</c> ran after the commit.</param>
 public sealed record RouterSessionResult(
     RouterSessionOutcome Outcome,

@@ -67,9 +67,9 @@ internal sealed class ReconcileRun(
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
             if (batch.Count == 0)
             {
-                if (!anyCommitted && !finishedEarlierCommit && NeedsFinishing(rows))
+                if (!anyCommitted && !finishedEarlierCommit && await NeedsFinishingAsync(rows, cancellationToken).ConfigureAwait(false))
                 {
-                    // Pending rows are already on the router: an earlier session committed them and lost its connection
+                    // The router is as planned, but an earlier session may have committed it and lost its connection
                     // before confirm/save. Finish that commit, then read again, so a revert in between is not missed.
                     finishedEarlierCommit = true;
                     var finish = await FinishEarlierCommitAsync(startedAt, plan, cancellationToken).ConfigureAwait(false);
@@ -174,7 +174,7 @@ internal sealed class ReconcileRun(
     private async Task<RouterSessionResult> FinishEarlierCommitAsync(DateTime startedAt, RouterPlan plan, CancellationToken cancellationToken)
     {
         var result = await client.ApplyAsync(RouterChangeRequest.Finish(settings), cancellationToken).ConfigureAwait(false);
-        return await RecordSessionAsync(startedAt, [], result, plan, [], cancellationToken).ConfigureAwait(false);
+        return await RecordSessionAsync(startedAt, UnfinishedCommitLog.Commands(settings), result, plan, [], cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RouterSessionResult> RecordSessionAsync(
@@ -185,7 +185,7 @@ internal sealed class ReconcileRun(
         {
             RouterSessionOutcome.Committed => ChangeResult.Committed,
             RouterSessionOutcome.NoChange => ChangeResult.NoChange,
-            RouterSessionOutcome.Rejected => ChangeResult.Rejected,
+            RouterSessionOutcome.Rejected or RouterSessionOutcome.RouterMisconfigured => ChangeResult.Rejected,
             RouterSessionOutcome.NotConfirmed => ChangeResult.NotConfirmed,
             _ => ChangeResult.TransportError,
         };
@@ -238,14 +238,16 @@ internal sealed class ReconcileRun(
     }
 
     /// <summary>
-    /// Pending rows about to be marked applied without this run committing them, on a router whose sessions end with
-    /// confirm or save: that earlier commit may still be unconfirmed or unsaved.
+    /// On a router whose sessions end with confirm or save, the configuration is as planned but an earlier commit may
+    /// still be unconfirmed or unsaved: pending rows are about to be marked applied without this run committing them,
+    /// or the last session was cut off after sending its commands (a delete or drift repair leaves no pending row).
     /// </summary>
-    private bool NeedsFinishing(DesiredRows rows)
+    private async Task<bool> NeedsFinishingAsync(DesiredRows rows, CancellationToken cancellationToken)
     {
         if (settings.CommitConfirmMinutes == 0 && !settings.SaveAfterCommit) return false;
         var (forwards, vms) = RowsToMarkApplied(rows);
-        return forwards.Count > 0 || vms.Count > 0;
+        return forwards.Count > 0 || vms.Count > 0
+            || await UnfinishedCommitLog.IsUnfinishedAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task MarkAppliedAsync(DesiredRows rows, CancellationToken cancellationToken)

@@ -38,7 +38,9 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
             await using var channel = await opener.OpenAsync(cancellationToken).ConfigureAwait(false);
             var cli = new VyosCliConversation(channel, settings.CommandTimeout, timeProvider);
             await VyosConfigureSession.EnterOperationalModeAsync(cli, cancellationToken).ConfigureAwait(false);
-            var reply = await cli.RunAsync("show configuration commands", cancellationToken).ConfigureAwait(false);
+            // Unrecorded so that a connection lost halfway cannot put part of the configuration into an error message.
+            var reply = await cli.RunUnrecordedAsync("show configuration commands", VyosConfigureSession.DescribeConfiguration, cancellationToken)
+                .ConfigureAwait(false);
             await cli.SendWithoutReplyAsync("exit", cancellationToken).ConfigureAwait(false);
             if (reply.Prompt != VyosPromptKind.Operational || VyosOutputClassifier.IsCommandError(reply.Output))
             {

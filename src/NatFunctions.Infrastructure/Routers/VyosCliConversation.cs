@@ -6,14 +6,21 @@ namespace NatFunctions.Infrastructure.Routers;
 /// <summary>
 /// Command/response over a VyOS CLI text channel: sends one line, reads until the next prompt, and hands back what
 /// was printed in between. Echo (a pty repeats what we type), escape sequences and async notices are removed from
-/// the reply but kept in <see cref="Transcript"/>, which records the session exactly for the audit log.
+/// the reply but kept in <see cref="Transcript"/>, which records the session exactly for the audit log, except the
+/// output of <see cref="RunUnrecordedAsync"/>: a whole configuration can hold password hashes, IPsec pre-shared
+/// secrets and WireGuard keys, which must never reach the audit log or an error message.
 /// </summary>
 internal sealed partial class VyosCliConversation(IRouterTextChannel channel, TimeSpan commandTimeout, TimeProvider timeProvider)
 {
     private readonly StringBuilder pending = new();
     private readonly StringBuilder transcript = new();
+    private bool recording = true;
+    private string lastPrompt = string.Empty;
 
     public string Transcript => transcript.ToString();
+
+    /// <summary>True once the other side closed the channel: nothing more can be sent or read.</summary>
+    public bool IsClosed { get; private set; }
 
     /// <summary>Waits for the first prompt after login (a banner may come first).</summary>
     public Task<VyosReply> WaitForPromptAsync(CancellationToken cancellationToken) => ReadReplyAsync(null, cancellationToken);
@@ -22,6 +29,37 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
     {
         await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
         return await ReadReplyAsync(line, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Like <see cref="RunAsync"/>, but the transcript gets only the line, <paramref name="describe"/>'s summary of the
+    /// reply in brackets and the prompt, and a failure message none of the output.
+    /// </summary>
+    public async Task<VyosReply> RunUnrecordedAsync(string line, Func<VyosReply, string> describe, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(describe);
+        transcript.Append(line).Append('\n');
+        recording = false;
+        VyosReply reply;
+        try
+        {
+            await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
+            reply = await ReadReplyAsync(line, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            // What arrived so far must not show up in a later command's "last output" either.
+            pending.Clear();
+            transcript.Append("[output not recorded: the connection failed before the prompt]\n");
+            throw;
+        }
+        finally
+        {
+            recording = true;
+        }
+
+        transcript.Append('[').Append(describe(reply)).Append("]\n").Append(lastPrompt);
+        return reply;
     }
 
     /// <summary>Sends a line without waiting for a reply: the final op-mode <c>exit</c> closes the channel instead of prompting.</summary>
@@ -56,11 +94,12 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
             if (chunk is null)
             {
+                IsClosed = true;
                 throw new RouterChannelException($"the router closed the session after '{sentLine ?? "login"}'; last output: {Tail()}");
             }
 
             pending.Append(chunk);
-            transcript.Append(chunk);
+            if (recording) transcript.Append(chunk);
         }
     }
 
@@ -92,6 +131,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         }
 
         pending.Clear();
+        lastPrompt = text[match.Index..].TrimStart('\n');
         var output = kind == VyosPromptKind.Question ? text : text[..match.Index];
         return new VyosReply(RemoveEcho(output, sentLine), kind);
     }
@@ -115,6 +155,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
     private string Tail()
     {
+        if (!recording) return "(not shown: it may hold secrets)";
         var text = TerminalTextNormaliser.Normalise(pending.ToString()).Trim();
         return text.Length <= 200 ? $"'{text}'" : $"'…{text[^200..]}'";
     }

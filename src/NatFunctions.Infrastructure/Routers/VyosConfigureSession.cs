@@ -5,9 +5,11 @@ namespace NatFunctions.Infrastructure.Routers;
 /// <summary>
 /// The session contract on a VyOS CLI: <c>set terminal length 0</c>, <c>configure</c>, each command (checked as it
 /// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c> only when the caller
-/// accepts the read-back, <c>save</c>, <c>exit</c>. Any refusal ends with <c>exit discard</c>, so the router keeps its
-/// previous configuration; a read-back the caller rejects is left unconfirmed, so VyOS reverts it. Works over any
-/// <see cref="IRouterTextChannel"/>; knows nothing about SSH.
+/// accepts the read-back, <c>save</c>, <c>exit</c>. Any refusal, and any failure before the commit while the channel
+/// is still open, ends with <c>exit discard</c>, so nothing half-entered stays in the session; a read-back the caller
+/// rejects is left unconfirmed, so VyOS reverts it. The read-back is the whole active configuration, secrets
+/// included, so only a one-line summary of it goes into the transcript. Works over any <see cref="IRouterTextChannel"/>;
+/// knows nothing about SSH.
 /// </summary>
 internal sealed class VyosConfigureSession(VyosCliConversation cli)
 {
@@ -16,8 +18,12 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         Preparing,
         Committing,
         AwaitingConfirm,
+        Confirming,
         Committed,
     }
+
+    // exit discard after a failure is a courtesy to the router; it must not hold the caller up for a full command timeout.
+    private static readonly TimeSpan DiscardTimeout = TimeSpan.FromSeconds(5);
 
     private Stage stage = Stage.Preparing;
     private bool inConfigurationMode;
@@ -75,15 +81,30 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             {
                 stage = Stage.Preparing;
                 var outcome = refusal.Value;
-                return await DiscardAsync(outcome, outcome == RouterSessionOutcome.NoChange ? null : commit.Message, commitCommand, cancellationToken)
-                    .ConfigureAwait(false);
+                var message = outcome switch
+                {
+                    RouterSessionOutcome.NoChange => null,
+                    RouterSessionOutcome.RouterMisconfigured =>
+                        $"the router refused '{commitCommand}' for all changes: VyOS 1.3 needs 'system config-management commit-revisions' for commit-confirm (or set CommitConfirmMinutes to 0): {commit.Message}",
+                    _ => commit.Message,
+                };
+                return await DiscardAsync(outcome, message, commitCommand, cancellationToken).ConfigureAwait(false);
             }
 
             stage = request.CommitConfirmMinutes > 0 ? Stage.AwaitingConfirm : Stage.Committed;
             if (request.CommitConfirmMinutes > 0)
             {
-                readBack = (await cli.RunAsync("run show configuration commands", cancellationToken).ConfigureAwait(false)).Message;
-                if (request.ReadBackProblem?.Invoke(readBack) is { } mismatch)
+                string? mismatch = null;
+                await cli.RunUnrecordedAsync(
+                    "run show configuration commands",
+                    reply =>
+                    {
+                        readBack = reply.Message;
+                        mismatch = request.ReadBackProblem?.Invoke(readBack);
+                        return DescribeConfiguration(reply) + (mismatch is null ? ", as planned" : ", not as planned: " + mismatch);
+                    },
+                    cancellationToken).ConfigureAwait(false);
+                if (mismatch is not null)
                 {
                     // Nothing is left uncommitted, so a plain exit; without confirm and save the timer restores the old config.
                     await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
@@ -96,6 +117,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                         readBack);
                 }
 
+                stage = Stage.Confirming;
                 var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
                 if (VyosOutputClassifier.IsConfirmFailure(confirm.Output))
                 {
@@ -120,8 +142,15 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             await LeaveAsync(cancellationToken).ConfigureAwait(false);
             return Result(RouterSessionOutcome.Committed, saved || !request.Save ? null : "committed but 'save' failed", null, readBack, saved);
         }
+        catch (Exception exception) when (stage == Stage.Preparing && exception is not RouterChannelException)
+        {
+            // A bug or a cancellation before the commit: leave nothing entered behind, then let the caller see the error.
+            await TryDiscardAfterFailureAsync().ConfigureAwait(false);
+            throw;
+        }
         catch (RouterChannelException exception)
         {
+            if (stage == Stage.Preparing) await TryDiscardAfterFailureAsync().ConfigureAwait(false);
             return stage switch
             {
                 Stage.Committing => Result(
@@ -134,6 +163,17 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                     $"connection lost after commit-confirm and before confirm: the change is active but the router reverts it within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
                     null,
                     readBack),
+                Stage.Confirming => Result(
+                    RouterSessionOutcome.TransportFailure,
+                    $"connection lost while sending 'confirm': if the router did not get it, it reverts the change within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
+                    null,
+                    readBack),
+                // Active but not saved: not finished until a later session saves it, so the caller keeps its rows pending.
+                Stage.Committed when request.Save && !saved => Result(
+                    RouterSessionOutcome.TransportFailure,
+                    $"committed, then the connection was lost before 'save': the change is active but would not survive a reboot until a later session saves it: {exception.Message}",
+                    null,
+                    readBack),
                 Stage.Committed => Result(
                     RouterSessionOutcome.Committed,
                     $"committed, then the connection was lost: {exception.Message}",
@@ -143,6 +183,14 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                 _ => Result(RouterSessionOutcome.TransportFailure, exception.Message),
             };
         }
+    }
+
+    /// <summary>What the transcript says instead of a whole configuration.</summary>
+    public static string DescribeConfiguration(VyosReply reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        var lines = reply.Message.Length == 0 ? 0 : reply.Message.Split('\n').Length;
+        return $"{lines} configuration lines read, not recorded: they may hold secrets";
     }
 
     /// <summary>Op mode with paging off, so long output never stops at a <c>--More--</c> prompt.</summary>
@@ -190,6 +238,11 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
 
     private static RouterSessionOutcome? ClassifyCommit(VyosReply commit)
     {
+        if (VyosOutputClassifier.IsCommitRevisionsMissing(commit.Output))
+        {
+            return RouterSessionOutcome.RouterMisconfigured;
+        }
+
         if (VyosOutputClassifier.IsLockBusy(commit.Output) || VyosOutputClassifier.IsConfirmPending(commit.Output))
         {
             return RouterSessionOutcome.LockBusy;
@@ -226,6 +279,27 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         }
 
         return Result(outcome, message, failedCommand);
+    }
+
+    /// <summary>
+    /// Best effort after a failure before the commit: while the channel is open, <c>exit discard</c> within
+    /// <see cref="DiscardTimeout"/>, whatever the caller's token says. A router that does not answer in time drops the
+    /// uncommitted session anyway when the shell ends.
+    /// </summary>
+    private async Task TryDiscardAfterFailureAsync()
+    {
+        if (!inConfigurationMode || cli.IsClosed) return;
+        using var bounded = new CancellationTokenSource(DiscardTimeout);
+        try
+        {
+            await cli.RunAsync("exit discard", bounded.Token).ConfigureAwait(false);
+            inConfigurationMode = false;
+            await LeaveAsync(bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RouterChannelException or OperationCanceledException)
+        {
+            // The session ends with the channel either way; the original failure is what the caller needs to see.
+        }
     }
 
     private async Task LeaveAsync(CancellationToken cancellationToken) =>

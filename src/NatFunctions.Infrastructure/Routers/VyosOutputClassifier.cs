@@ -15,6 +15,12 @@ internal static partial class VyosOutputClassifier
 
     public static bool IsCommitFailure(string output) => CommitFailure().IsMatch(output);
 
+    /// <summary>
+    /// 1.3 <c>commit-confirm</c> on a router without <c>system config-management commit-revisions</c>: a router-wide
+    /// settings problem that refuses every commit-confirm, whatever it carries, so no change is to blame.
+    /// </summary>
+    public static bool IsCommitRevisionsMissing(string output) => output.Contains("commit-revisions is not configured", StringComparison.Ordinal);
+
     /// <summary><c>commit-confirm</c> while an earlier one still waits for <c>confirm</c>: nothing was committed.</summary>
     public static bool IsConfirmPending(string output) => output.Contains("Another confirm is pending", StringComparison.Ordinal);
 
@@ -31,7 +37,7 @@ internal static partial class VyosOutputClassifier
     [GeneratedRegex(@"^\s*(?:Set failed|Delete failed|Invalid command:|Ambiguous command:|Cannot use the .* character|Value validation failed|Configuration path: .* is not valid|Configuration path: .* requires a value|Tag node value name must not contain whitespace|Error:)", RegexOptions.Multiline)]
     private static partial Regex CommandError();
 
-    // Commit-time refusals, including commit-confirm's (1.3 needs commit-revisions; one pending confirm at a time).
-    [GeneratedRegex(@"^\s*(?:Commit failed|Failed to generate committed config|commit-revisions is not configured|Another confirm is pending|Use commit-confirm command|commit-confirm canceled|Invalid command:)", RegexOptions.Multiline)]
+    // Commit-time refusals, including commit-confirm's (one pending confirm at a time).
+    [GeneratedRegex(@"^\s*(?:Commit failed|Failed to generate committed config|Another confirm is pending|Use commit-confirm command|commit-confirm canceled|Invalid command:)", RegexOptions.Multiline)]
     private static partial Regex CommitFailure();
 }

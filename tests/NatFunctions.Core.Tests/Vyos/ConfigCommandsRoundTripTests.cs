@@ -143,4 +143,15 @@ public sealed class ConfigCommandsRoundTripTests
 
         Assert.Equal(2, error.LineNumber);
     }
+
+    [Theory]
+    [InlineData("set system login banner pre-login 'first line of a TOP-SECRET", "Line 2: a quoted value must end the line: set system login banner pre-login '…' (value not shown)")]
+    [InlineData("TOP-SECRET-continuation-of-a-multi-line-key'", "Line 2: expected a 'set' or 'comment' command: (text not shown: it may be part of a multi-line value)")]
+    public void A_malformed_line_is_reported_without_its_value_because_a_configuration_holds_secrets(string line, string message)
+    {
+        var error = Assert.Throws<ConfigCommandsFormatException>(() => ConfigCommandsParser.Parse("set a 'b'\n" + line + "\n"));
+
+        Assert.Equal(message, error.Message);
+        Assert.Equal(line, error.Line);
+    }
 }

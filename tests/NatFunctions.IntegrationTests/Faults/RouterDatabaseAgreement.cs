@@ -46,6 +46,14 @@ internal static partial class RouterDatabaseAgreement
             Assert.Contains($"{prefix}destination port '{forward.ExternalPort.ToString(CultureInfo.InvariantCulture)}'", lines);
             Assert.Contains($"{prefix}translation address '{vm.InternalIp}'", lines);
             Assert.Contains($"{prefix}translation port '{forward.InternalPort.ToString(CultureInfo.InvariantCulture)}'", lines);
+            Assert.Contains($"{prefix}protocol '{ProtocolWord(forward.Protocol)}'", lines);
+            Assert.Contains(rig.Router.VyosVersion == VyosVersion.V1_3
+                ? $"{prefix}inbound-interface '{rig.Router.InboundInterface}'"
+                : $"{prefix}inbound-interface name '{rig.Router.InboundInterface}'", lines);
+            Assert.Equal(
+                string.IsNullOrEmpty(forward.SourceIp) ? Array.Empty<string>() : [$"{prefix}source address '{forward.SourceIp}'"],
+                lines.Where(line => line.StartsWith(prefix + "source ", StringComparison.Ordinal)));
+            Assert.Equal(forward.Status == ForwardStatus.Disabled, lines.Contains($"{prefix}disable"));
         }
 
         var mappings = ManagedObjectReader.ReadDhcpStaticMappings(ConfigCommandsParser.Parse(text), rig.Router.VyosVersion)
@@ -57,6 +65,14 @@ internal static partial class RouterDatabaseAgreement
             vms.Where(vm => vm.MacAddress is not null).Select(vm => ("nf-" + vm.MachineId, vm.InternalIp, vm.MacAddress)).Order(),
             mappings.Select(mapping => (mapping.Name, mapping.IpAddress!, mapping.MacAddress)).Order());
     }
+
+    // VyOS's own words, written out here rather than taken from the renderer under test.
+    private static string ProtocolWord(ForwardProtocol protocol) => protocol switch
+    {
+        ForwardProtocol.Tcp => "tcp",
+        ForwardProtocol.Udp => "udp",
+        _ => "tcp_udp",
+    };
 
     [GeneratedRegex(@"^set nat destination rule (\d+) description 'nf:.*$")]
     private static partial Regex OwnedDescription();

@@ -56,7 +56,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.Equal(ChangeResult.TransportError, changes[0].Result);
         Assert.Contains("set nat destination rule 10000 description 'nf:vm-a:ssh'", changes[0].Commands.Split('\n'));
         // The next run sent no set/delete at all: it found the change active and only saved it.
-        Assert.All(changes.Skip(1), change => Assert.Equal((ChangeResult.NoChange, string.Empty), (change.Result, change.Commands)));
+        Assert.All(changes.Skip(1), change => Assert.Equal((ChangeResult.NoChange, "save"), (change.Result, change.Commands)));
         Assert.Contains(changes.Skip(1), change => change.RouterOutput!.Contains("save", StringComparison.Ordinal));
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
         var saved = await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config"));
@@ -82,7 +82,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         var changes = await rig.ChangesAsync();
         Assert.Equal(ChangeResult.TransportError, changes[0].Result);
         var finish = Assert.Single(changes.Skip(1));
-        Assert.Equal((ChangeResult.NoChange, string.Empty), (finish.Result, finish.Commands));
+        Assert.Equal((ChangeResult.NoChange, "confirm\nsave"), (finish.Result, finish.Commands));
         Assert.Contains("Reboot timer stopped", finish.RouterOutput, StringComparison.Ordinal);
         // Past the deadline: an unconfirmed commit would have been reverted by now (the read below runs the revert).
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
@@ -133,7 +133,8 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.All(stillPending, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         var first = (await rig.ChangesAsync())[0];
         Assert.Equal(ChangeResult.NotConfirmed, first.Result);
-        Assert.Contains("translation port '2222'", first.RouterOutput, StringComparison.Ordinal);
+        Assert.Contains("not as planned: nat destination rule 10000 differs in ports", first.RouterOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("translation port '2222'", first.RouterOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("# confirm", first.RouterOutput, StringComparison.Ordinal);
         Assert.DoesNotContain("timer stopped", first.RouterOutput, StringComparison.Ordinal);
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
@@ -254,23 +255,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.Equal(descriptionsSent.Distinct(StringComparer.Ordinal).Count(), descriptionsSent.Count);
     }
 
-    private async Task<ApplierRig> StartAsync(int commitConfirmMinutes = 0, IReadOnlyDictionary<string, string?>? settings = null)
-    {
-        await server.StartRouterAsync("1.4");
-        var router = server.RouterSettings() with
-        {
-            DhcpSharedNetwork = "LAN",
-            DhcpSubnet = "192.168.64.0/24",
-            CommitConfirmMinutes = commitConfirmMinutes,
-        };
-        return await ApplierRig.StartAsync(router, server.StateDir, settings);
-    }
+    private Task<ApplierRig> StartAsync(int commitConfirmMinutes = 0, IReadOnlyDictionary<string, string?>? settings = null) =>
+        SshApplierRig.StartAsync(server, commitConfirmMinutes, settings: settings);
 
-    private static async Task AddTwoVmsAsync(ApplierRig rig)
-    {
-        await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
-        await rig.AddVmAsync("vm-b", "192.168.64.11", null, ApplierRig.Forward(10002, "ssh", 32002, 22));
-    }
+    private static Task AddTwoVmsAsync(ApplierRig rig) => SshApplierRig.AddTwoVmsAsync(rig);
 
     private async Task<RawVyosShell> OpenRawShellAsync()
     {

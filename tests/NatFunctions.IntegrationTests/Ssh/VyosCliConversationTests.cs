@@ -45,4 +45,42 @@ public sealed class VyosCliConversationTests
         Assert.Equal(RouterSessionOutcome.TransportFailure, result.Outcome);
         Assert.Contains("closed the session after 'configure'", result.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_command_that_times_out_before_the_commit_is_followed_by_exit_discard()
+    {
+        var channel = new RecordedTextChannel(OpPrompt, SilentSetReplies(), hangWhenIdle: true);
+        var session = new VyosConfigureSession(new VyosCliConversation(channel, TimeSpan.FromSeconds(1), TimeProvider.System));
+
+        var result = await session.ApplyAsync(new RouterChangeRequest([SilentSet]), CancellationToken.None);
+
+        Assert.Equal(RouterSessionOutcome.TransportFailure, result.Outcome);
+        Assert.Contains($"no prompt within 1 s after '{SilentSet}'", result.Message, StringComparison.Ordinal);
+        Assert.Equal(["set terminal length 0", "configure", SilentSet, "exit discard", "exit"], channel.Sent);
+    }
+
+    [Fact]
+    public async Task A_session_cancelled_by_its_caller_before_the_commit_still_sends_exit_discard()
+    {
+        var channel = new RecordedTextChannel(OpPrompt, SilentSetReplies(), hangWhenIdle: true);
+        var session = new VyosConfigureSession(new VyosCliConversation(channel, TimeSpan.FromSeconds(60), TimeProvider.System));
+        using var cancellation = new CancellationTokenSource();
+
+        var applying = session.ApplyAsync(new RouterChangeRequest([SilentSet]), cancellation.Token);
+        while (!channel.Sent.Contains(SilentSet)) await Task.Delay(10);
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => applying);
+        Assert.Equal(["set terminal length 0", "configure", SilentSet, "exit discard", "exit"], channel.Sent);
+    }
+
+    private const string SilentSet = "set nat destination rule 10 protocol 'tcp'";
+
+    // The router answers everything but the set command, as a router that hangs on one command and recovers.
+    private static Dictionary<string, string[]> SilentSetReplies() => new()
+    {
+        ["set terminal length 0"] = ["set terminal length 0\r\n" + OpPrompt],
+        ["configure"] = ["configure\r\n" + EditPrompt],
+        ["exit discard"] = ["exit discard\r\n" + OpPrompt],
+    };
 }

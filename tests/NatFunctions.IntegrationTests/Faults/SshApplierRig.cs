@@ -1,0 +1,49 @@
+using NatFunctions.Core.Applying;
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Vyos;
+using NatFunctions.IntegrationTests.Applying;
+using NatFunctions.IntegrationTests.Ssh;
+
+namespace NatFunctions.IntegrationTests.Faults;
+
+/// <summary>The applier on the sshd fixture's router, and the session arithmetic the drop-after-N faults need.</summary>
+internal static class SshApplierRig
+{
+    public static async Task<ApplierRig> StartAsync(
+        SimulatedVyosSshServer server, int commitConfirmMinutes = 0, string version = "1.4", string? initialConfig = null,
+        IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        await server.StartRouterAsync(version, initialConfig);
+        var router = server.RouterSettings() with
+        {
+            DhcpSharedNetwork = "LAN",
+            DhcpSubnet = "192.168.64.0/24",
+            CommitConfirmMinutes = commitConfirmMinutes,
+            VyosVersion = version == "1.3" ? VyosVersion.V1_3 : version == "1.5" ? VyosVersion.V1_5 : VyosVersion.V1_4,
+        };
+        return await ApplierRig.StartAsync(router, server.StateDir, settings);
+    }
+
+    public static async Task AddTwoVmsAsync(ApplierRig rig)
+    {
+        await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
+        await rig.AddVmAsync("vm-b", "192.168.64.11", null, ApplierRig.Forward(10002, "ssh", 32002, 22));
+    }
+
+    /// <summary>
+    /// The simulator's <c>dropAfterCommands</c> value that cuts the next session right after <paramref name="step"/>
+    /// ran (its output printed, the prompt not): the session is <c>set terminal length 0</c>, <c>configure</c>, the
+    /// plan's commands, <c>compare</c>, <c>commit-confirm N</c> (its <c>y</c> is an answer, not a command), the
+    /// read-back, <c>confirm</c>. The plan is read with a dry run, so it is the batch the next session sends.
+    /// </summary>
+    public static async Task<int> DropAfterAsync(ApplierRig rig, SessionStep step)
+    {
+        var plan = (await rig.Sync.SyncAsync("edge", dryRun: true, ChangeTrigger.Api, "test", CancellationToken.None)).Single().Plan!;
+        return 2 + plan.CommandTexts.Count + step switch
+        {
+            SessionStep.CommitConfirm => 2,
+            SessionStep.ReadBack => 3,
+            _ => 4,
+        };
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.EntityFrameworkCore;
+using NatFunctions.Core.Domain;
+using NatFunctions.Core.Routers;
+using NatFunctions.IntegrationTests.Applying;
+using NatFunctions.IntegrationTests.Ssh;
+
+namespace NatFunctions.IntegrationTests.Faults;
+
+/// <summary>
+/// Sessions cut off after their commit took effect, when no pending row is left to show it (a delete, a drift repair)
+/// or at the last steps of commit-confirm: the next run must still confirm and save, so the change neither reverts
+/// when the commit-confirm timer runs out nor disappears at the next reboot.
+/// </summary>
+[Collection(SshServerCollection.Name)]
+public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+
+    // A simulated minute long enough for the next run to read and confirm on a loaded machine.
+    private const int MinuteMs = 10_000;
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task A_delete_cut_off_after_its_commit_is_confirmed_and_saved_by_the_next_run_and_stays_deleted(int commitConfirmMinutes)
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await using (var db = rig.CreateContext())
+        {
+            await db.Vms.Where(vm => vm.MachineId == "vm-b").ExecuteDeleteAsync();
+        }
+
+        await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: true));
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await PastTheConfirmWindowAsync(commitConfirmMinutes);
+
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(ChangeResult.TransportError, changes[^2].Result);
+        Assert.Contains("delete nat destination rule 10002", changes[^2].Commands, StringComparison.Ordinal);
+        AssertFinishedBy(changes[^1], commitConfirmMinutes);
+        Assert.Empty(await rig.RouterLinesAsync("set nat destination rule 10002 "));
+        Assert.DoesNotContain("rule 10002", await SavedConfigAsync(), StringComparison.Ordinal);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 2);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    public async Task A_drift_repair_cut_off_after_its_commit_is_confirmed_and_saved_by_the_next_run_and_stays_repaired(int commitConfirmMinutes)
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        // Someone edits a managed rule by hand (committed and saved), so the saved config holds the drift too.
+        var byHand = await rig.Client.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10000 translation port '2222'"]), CancellationToken.None);
+        Assert.Equal(RouterSessionOutcome.Committed, byHand.Outcome);
+
+        await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: true));
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await PastTheConfirmWindowAsync(commitConfirmMinutes);
+
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(ChangeResult.TransportError, changes[^2].Result);
+        Assert.Contains("set nat destination rule 10000 translation port '22'", changes[^2].Commands, StringComparison.Ordinal);
+        AssertFinishedBy(changes[^1], commitConfirmMinutes);
+        Assert.Equal(["set nat destination rule 10000 translation port '22'"], await rig.RouterLinesAsync("set nat destination rule 10000 translation port "));
+        Assert.Contains("set nat destination rule 10000 translation port '22'", await SavedConfigAsync(), StringComparison.Ordinal);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Theory]
+    [InlineData(SessionStep.ReadBack)]
+    [InlineData(SessionStep.Confirm)]
+    public async Task A_commit_confirm_session_cut_off_at_its_last_steps_is_finished_by_the_next_run(SessionStep step)
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        // Every field the agreement compares, so a finish that confirmed the wrong thing would show.
+        var special = ApplierRig.Forward(10003, "dns", 32003, 53);
+        special.Protocol = ForwardProtocol.Udp;
+        special.SourceIp = "203.0.113.7";
+        special.Status = ForwardStatus.Disabled;
+        await rig.AddVmAsync("vm-c", "192.168.64.12", null, special);
+        var dropAfter = await SshApplierRig.DropAfterAsync(rig, step);
+
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var afterDrop = await rig.ForwardsAsync();
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await PastTheConfirmWindowAsync(1);
+
+        Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.All(afterDrop, forward => Assert.Contains(
+            step == SessionStep.ReadBack ? "connection lost after commit-confirm and before confirm" : "connection lost while sending 'confirm'",
+            forward.LastError,
+            StringComparison.Ordinal));
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(ChangeResult.TransportError, changes[0].Result);
+        Assert.Contains(step == SessionStep.ReadBack ? "[output not recorded" : "configuration lines read", changes[0].RouterOutput, StringComparison.Ordinal);
+        AssertFinishedBy(Assert.Single(changes.Skip(1)), commitConfirmMinutes: 1);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 4);
+        SshFaultTests.AssertEachRuleSentOnce(changes);
+    }
+
+    [Fact]
+    public async Task After_a_finished_commit_later_runs_with_nothing_to_do_send_nothing()
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(
+            [(ChangeResult.TransportError, true), (ChangeResult.NoChange, true), (ChangeResult.NoChange, false)],
+            changes.Select(change => (change.Result, change.Commands.Length > 0)));
+        Assert.Equal("confirm\nsave", changes[1].Commands);
+    }
+
+    private static string Faults(int commitConfirmMinutes, bool dropAfterCommit) =>
+        commitConfirmMinutes == 0
+            ? $$"""{"dropAfterCommit": {{(dropAfterCommit ? "true" : "false")}}}"""
+            : $$"""{"dropAfterCommit": {{(dropAfterCommit ? "true" : "false")}}, "minuteMs": {{MinuteMs}}}""";
+
+    /// <summary>The finishing session: no set/delete, only confirm (with commit-confirm) and save, and VyOS took them.</summary>
+    private static void AssertFinishedBy(RouterChange finish, int commitConfirmMinutes)
+    {
+        Assert.Equal(ChangeResult.NoChange, finish.Result);
+        Assert.Equal(commitConfirmMinutes > 0 ? "confirm\nsave" : "save", finish.Commands);
+        Assert.DoesNotContain("failed", finish.RouterOutput, StringComparison.OrdinalIgnoreCase);
+    }
+
+    // Past the deadline an unconfirmed commit has been reverted: the simulator reverts on the next command of any session.
+    private static Task PastTheConfirmWindowAsync(int commitConfirmMinutes) =>
+        commitConfirmMinutes == 0 ? Task.CompletedTask : Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 1000));
+
+    private Task<string> SavedConfigAsync() => File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config"));
+}
