@@ -119,7 +119,7 @@ public sealed class PortActionTests(PortActionFixture fixture) : IClassFixture<P
     [InlineData("/v1/vms/val-01/ports/api", """{"action":"pause","external_port":32001}""", "external_port")]
     [InlineData("/v1/vms/val-01/ports/api", """{"action":"delete","internal_port":8080}""", "internal_port")]
     [InlineData("/v1/vms/val-01/ports/api", """{"action":"enable","source_ip":"203.0.113.9"}""", "source_ip")]
-    [InlineData("/v1/vms/val-01/ports/api", """{"action":"update","external_port":32001}""", "external_port")]
+    [InlineData("/v1/vms/val-01/ports/api", """{"action":"update","protocol":"udp","external_port":32001}""", "external_port")]
     [InlineData("/v1/vms/val-01/ports/ssh", """{"action":"create","internal_port":2222}""", "internal_port")]
     [InlineData("/v1/vms/val-01/ports/template", """{"action":"disable","protocol":"udp"}""", "protocol")]
     [InlineData("/v1/vms/val-01/ports/template", """{"action":"create","external_port":32001}""", "external_port")]
