@@ -10,9 +10,15 @@ namespace NatFunctions.Core.Provisioning;
 /// </summary>
 public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore store, WriteWaitSettings settings, TimeProvider timeProvider)
 {
+    /// <summary>
+    /// Judges only the rows in <paramref name="scope"/>. The write set each of them pending, so a failed one among them
+    /// was refused after the write; failures of other forwards (older requests, answered 202 and refused later) stay
+    /// visible in the VM but are not this request's answer.
+    /// </summary>
     public async Task<(ApplyState State, Vm? Vm, string? RouterMessage)> WaitForVmAsync(
-        string router, string machineId, Caller caller, CancellationToken cancellationToken)
+        string router, string machineId, ApplyScope scope, Caller caller, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(scope);
         await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
         var vm = await store.ReloadVmAsync(machineId, cancellationToken);
         if (vm is null)
@@ -20,19 +26,20 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
             return (ApplyState.Pending, null, null);
         }
 
-        var failed = vm.Forwards.FirstOrDefault(f => f.SyncState == SyncState.Failed);
+        var own = vm.Forwards.Where(f => scope.PortNames.Contains(f.PortName)).ToList();
+        var failed = own.FirstOrDefault(f => f.SyncState == SyncState.Failed);
         if (failed is not null)
         {
             return (ApplyState.Rejected, vm, failed.LastError);
         }
 
-        if (vm.MacAddress is not null && vm.DhcpSyncState == SyncState.Failed)
+        var dhcp = scope.IncludesDhcp && vm.MacAddress is not null;
+        if (dhcp && vm.DhcpSyncState == SyncState.Failed)
         {
             return (ApplyState.Rejected, vm, vm.DhcpLastError ?? "The router refused the DHCP static mapping.");
         }
 
-        var pending = vm.Forwards.Any(f => f.SyncState == SyncState.Pending) ||
-                      (vm.MacAddress is not null && vm.DhcpSyncState == SyncState.Pending);
+        var pending = own.Any(f => f.SyncState == SyncState.Pending) || (dhcp && vm.DhcpSyncState == SyncState.Pending);
         return (pending ? ApplyState.Pending : ApplyState.Applied, vm, null);
     }
 

@@ -39,24 +39,37 @@ public sealed class PortActionService(
         var created = new List<PortForward>();
         using (await gate.EnterAsync(vm.Router, cancellationToken))
         {
-            var changed = request.Action == PortAction.Create
-                ? await CreateAsync(vm, request, created, snapshots, cancellationToken)
-                : ChangeExisting(vm, request, portName is not null, snapshots);
-            if (!changed.Succeeded)
+            var fresh = vm;
+            var saved = await BoundedAllocation.SaveAsync(
+                store,
+                async () =>
+                {
+                    // Every attempt starts from the rows as they are now: a retry after a clash sees the values
+                    // another instance took, and allocation moves on to the next free one.
+                    fresh ??= await store.FindVmAsync(machineId, cancellationToken);
+                    if (fresh is null)
+                    {
+                        return OperationError.NotFound("The VM");
+                    }
+
+                    vm = fresh;
+                    fresh = null;
+                    snapshots.Clear();
+                    created.Clear();
+                    return request.Action == PortAction.Create
+                        ? await CreateAsync(vm, request, created, snapshots, cancellationToken)
+                        : ChangeExisting(vm, request, portName is not null, snapshots);
+                },
+                () => Task.FromResult<OperationError?>(null),
+                cancellationToken);
+            if (!saved.Succeeded)
             {
-                store.DiscardChanges();
-                return changed.Error!;
+                return saved.Error!;
             }
 
-            if (!changed.Value)
+            if (!saved.Value)
             {
                 return new WriteOutcome(ApplyState.Applied, VmView.From(vm), null);
-            }
-
-            if (!await store.TrySaveAsync(cancellationToken))
-            {
-                store.DiscardChanges();
-                return OperationError.Conflict("The VM or a value it needed was changed by another request; retry.");
             }
         }
 
@@ -67,7 +80,8 @@ public sealed class PortActionService(
             return new WriteOutcome(removal, remaining is null ? null : VmView.From(remaining), null);
         }
 
-        var (state, applied, message) = await awaiter.WaitForVmAsync(vm.Router, machineId, caller, cancellationToken);
+        var scope = ApplyScope.Of(created.Select(f => f.PortName).Concat(snapshots.Keys.Select(f => f.PortName)), includesDhcp: false);
+        var (state, applied, message) = await awaiter.WaitForVmAsync(vm.Router, machineId, scope, caller, cancellationToken);
         if (state != ApplyState.Rejected || applied is null)
         {
             return new WriteOutcome(state, applied is null ? null : VmView.From(applied), message);
@@ -165,8 +179,8 @@ public sealed class PortActionService(
                     break;
                 case PortAction.Update:
                     forward.Protocol = request.Protocol ?? forward.Protocol;
-                    forward.SourceIp = request.SourceIp ?? forward.SourceIp;
-                    forward.CustomDescription = request.CustomDescription ?? forward.CustomDescription;
+                    forward.SourceIp = request.ClearSourceIp ? null : request.SourceIp ?? forward.SourceIp;
+                    forward.CustomDescription = request.ClearCustomDescription ? null : request.CustomDescription ?? forward.CustomDescription;
                     forward.InternalPort = request.InternalPort ?? forward.InternalPort;
                     break;
             }

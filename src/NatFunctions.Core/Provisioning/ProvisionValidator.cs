@@ -118,6 +118,10 @@ public static class ProvisionValidator
         {
             errors.Add($"{prefix}.port_name", $"is required: {ResourceName.Rule}");
         }
+        else if (TemplatePorts.IsReserved(forward.PortName!))
+        {
+            errors.Add($"{prefix}.port_name", TemplatePorts.ReservedRule);
+        }
 
         if (forward.InternalPort is null)
         {

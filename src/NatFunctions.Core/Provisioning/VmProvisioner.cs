@@ -17,8 +17,6 @@ public sealed class VmProvisioner(
     AllocationGate gate,
     ApplyAwaiter awaiter)
 {
-    private const int MaxAttempts = 5;
-
     public async Task<OperationResult<WriteOutcome>> ProvisionAsync(ProvisionVmInput input, Caller caller, CancellationToken cancellationToken)
     {
         var validated = ProvisionValidator.Validate(input);
@@ -45,35 +43,29 @@ public sealed class VmProvisioner(
         var reservations = await reservationSource.GetAsync(routerName, cancellationToken);
         using (await gate.EnterAsync(routerName, cancellationToken))
         {
-            var saved = false;
-            for (var attempt = 1; attempt <= MaxAttempts && !saved; attempt++)
-            {
-                var vm = await AllocateAsync(request, settings, requestedPool, reservations, cancellationToken);
-                if (!vm.Succeeded)
+            var saved = await BoundedAllocation.SaveAsync(
+                store,
+                async () =>
                 {
-                    return vm.Error!;
-                }
-
-                store.AddVm(vm.Value!);
-                saved = await store.TrySaveAsync(cancellationToken);
-                if (!saved)
-                {
-                    store.DiscardChanges();
-                    duplicate = await FindDuplicateAsync(request, cancellationToken);
-                    if (duplicate is not null)
+                    var vm = await AllocateAsync(request, settings, requestedPool, reservations, cancellationToken);
+                    if (!vm.Succeeded)
                     {
-                        return duplicate;
+                        return vm.Error!;
                     }
-                }
-            }
 
-            if (!saved)
+                    store.AddVm(vm.Value!);
+                    return true;
+                },
+                () => FindDuplicateAsync(request, cancellationToken),
+                cancellationToken);
+            if (!saved.Succeeded)
             {
-                return OperationError.Conflict("Allocation kept clashing with concurrent requests; retry the request.");
+                return saved.Error!;
             }
         }
 
-        var (state, applied, message) = await awaiter.WaitForVmAsync(routerName, request.MachineId, caller, cancellationToken);
+        var scope = ApplyScope.Of(request.Forwards.Select(f => f.PortName), includesDhcp: true);
+        var (state, applied, message) = await awaiter.WaitForVmAsync(routerName, request.MachineId, scope, caller, cancellationToken);
         if (state == ApplyState.Rejected && applied is not null)
         {
             // Nothing half-done: take the whole VM back out, and let the router drop whatever of it was applied.

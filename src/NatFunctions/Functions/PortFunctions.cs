@@ -36,7 +36,16 @@ public sealed class PortFunctions(PortActionService ports, IdempotencyGuard idem
         }
 
         var value = body.Value!;
-        var input = new PortActionInput(value.Action, value.Ports, value.Protocol, value.SourceIp, value.CustomDescription, value.InternalPort, value.ExternalPort);
+        var input = new PortActionInput(
+            value.Action,
+            value.Ports,
+            value.Protocol,
+            value.SourceIp.Value,
+            value.CustomDescription.Value,
+            value.InternalPort,
+            value.ExternalPort,
+            value.SourceIp.IsExplicitNull,
+            value.CustomDescription.IsExplicitNull);
         var result = await ports.ApplyAsync(machineId, portName, input, RequestCaller.Get(request), request.HttpContext.RequestAborted);
         return WriteResults.From(result, StatusCodes.Status200OK);
     }

@@ -1,11 +1,10 @@
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Contracts;
+using NatFunctions.Core.Conditional;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Http;
@@ -73,9 +72,9 @@ public sealed class VmFunctions(
         }
 
         var json = JsonSerializer.Serialize(VmResponse.From(result.Value!), ApiJson.Options);
-        var etag = $"\"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(json)))[..32]}\"";
+        var etag = EntityTag.Compute(json);
         request.HttpContext.Response.Headers.ETag = etag;
-        if (request.Headers.IfNoneMatch.Contains(etag))
+        if (EntityTag.IfNoneMatchMatches(etag, request.Headers.IfNoneMatch))
         {
             return new StatusCodeResult(StatusCodes.Status304NotModified);
         }

@@ -45,7 +45,7 @@ public class ProvisioningFixture : LocalHostFixture
         environment["Apply__WaitSeconds"] = "90";
     }
 
-    private async Task CreateAsync(string path, object body)
+    protected async Task CreateAsync(string path, object body)
     {
         var response = await AdminClient.PostJsonAsync(path, body);
         if (response.StatusCode != HttpStatusCode.Created)

@@ -39,8 +39,9 @@ public sealed class ProvisioningTests(ProvisioningFixture fixture) : IClassFixtu
         }
 
         var mapping = "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-web-01";
-        Assert.Contains($"{mapping} ip-address '{ip}'", lines);
-        Assert.Contains($"{mapping} mac '52:54:00:aa:00:01'", lines);
+        Assert.Equal(
+            new[] { $"{mapping} ip-address '{ip}'", $"{mapping} mac '52:54:00:aa:00:01'" },
+            lines.Where(line => line.StartsWith(mapping + " ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
     }
 
     [Fact]

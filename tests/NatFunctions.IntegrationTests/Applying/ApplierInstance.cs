@@ -2,9 +2,11 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NatFunctions.Core.Applying;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Applying;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Provisioning;
 using NatFunctions.Infrastructure.Routers;
 
 namespace NatFunctions.IntegrationTests.Applying;
@@ -29,6 +31,13 @@ public sealed class ApplierInstance : IAsyncDisposable
             .AddSingleton<IRouterClientFactory>(routerFactory)
             .AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(database))
             .AddApplying(configuration)
+            // The provisioning use cases as the app registers them, so tests can write through them per instance.
+            .AddScoped<IProvisioningStore, EfProvisioningStore>()
+            .AddSingleton<AllocationGate>()
+            .AddSingleton(services => new WriteWaitSettings(services.GetRequiredService<ApplySettings>().Wait))
+            .AddScoped<ApplyAwaiter>()
+            .AddScoped<VmProvisioner>()
+            .AddScoped<PortActionService>()
             .BuildServiceProvider();
         RouterName = router.Name;
     }
@@ -42,6 +51,9 @@ public sealed class ApplierInstance : IAsyncDisposable
     public IRouterReservationSource Reservations => provider.GetRequiredService<IRouterReservationSource>();
 
     public IRouterClient Client => routerFactory.Get(RouterName);
+
+    /// <summary>A request scope of this instance (its own DbContext), for the provisioning use cases.</summary>
+    public AsyncServiceScope CreateScope() => provider.CreateAsyncScope();
 
     public async ValueTask DisposeAsync()
     {
