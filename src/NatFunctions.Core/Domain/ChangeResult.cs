@@ -12,4 +12,16 @@ public enum ChangeResult
     /// router reverts it; the rows stay pending for the next run. The router was reachable, unlike a transport error.
     /// </summary>
     NotConfirmed,
+
+    /// <summary>
+    /// The router's commit lock was held by another session (an operator, another tool, a pending commit-confirm):
+    /// nothing was committed, the rows stay pending. Reachable, unlike a transport error.
+    /// </summary>
+    LockBusy,
+
+    /// <summary>
+    /// The router presented a host key other than the pinned one, so the session stopped before logging in. Its own
+    /// result because it needs a person (a re-installed router, or someone in the middle), not a retry.
+    /// </summary>
+    UntrustedHostKey,
 }

@@ -49,7 +49,8 @@ internal sealed class ReconcileRun(
             }
             catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
             {
-                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken).ConfigureAwait(false);
+                var recorded = exception is RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } ? ChangeResult.UntrustedHostKey : ChangeResult.TransportError;
+                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken, recorded).ConfigureAwait(false);
             }
 
             reservations.Observe(settings, tree);
@@ -187,6 +188,8 @@ internal sealed class ReconcileRun(
             RouterSessionOutcome.NoChange => ChangeResult.NoChange,
             RouterSessionOutcome.Rejected or RouterSessionOutcome.RouterMisconfigured => ChangeResult.Rejected,
             RouterSessionOutcome.NotConfirmed => ChangeResult.NotConfirmed,
+            RouterSessionOutcome.LockBusy => ChangeResult.LockBusy,
+            RouterSessionOutcome.UntrustedHostKey => ChangeResult.UntrustedHostKey,
             _ => ChangeResult.TransportError,
         };
         lastChangeId = await RecordAsync(startedAt, commands, recorded, Output(result), plan, batch, cancellationToken).ConfigureAwait(false);
@@ -225,11 +228,17 @@ internal sealed class ReconcileRun(
     }
 
     private async Task<RouterSyncReport> TransportErrorAsync(
-        DesiredRows rows, DateTime? startedAt, IReadOnlyList<PlannedChange> batch, string message, RouterSessionResult? result, CancellationToken cancellationToken)
+        DesiredRows rows,
+        DateTime? startedAt,
+        IReadOnlyList<PlannedChange> batch,
+        string message,
+        RouterSessionResult? result,
+        CancellationToken cancellationToken,
+        ChangeResult recorded = ChangeResult.TransportError)
     {
         if (startedAt is { } started)
         {
-            lastChangeId = await RecordAsync(started, [], ChangeResult.TransportError, message, firstPlan, batch, cancellationToken).ConfigureAwait(false);
+            lastChangeId = await RecordAsync(started, [], recorded, message, firstPlan, batch, cancellationToken).ConfigureAwait(false);
         }
 
         await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);

@@ -60,7 +60,7 @@ public sealed class RouterMetrics
         var result = ResultLabel(change.Result);
         sessions.WithLabels(change.Router, result).Inc();
         sessionsInstrument.Add(1, new("router", change.Router), new("result", result));
-        SetUp(change.Router, change.Result != ChangeResult.TransportError);
+        SetUp(change.Router, change.Result is not (ChangeResult.TransportError or ChangeResult.UntrustedHostKey));
         if (change.Commands.Length > 0 && change.FinishedAt is { } finished)
         {
             var seconds = Math.Max(0, (finished - change.StartedAt).TotalSeconds);
@@ -121,6 +121,8 @@ public sealed class RouterMetrics
         ChangeResult.Rejected => "rejected",
         ChangeResult.NoChange => "no_change",
         ChangeResult.NotConfirmed => "not_confirmed",
+        ChangeResult.LockBusy => "lock_busy",
+        ChangeResult.UntrustedHostKey => "untrusted_host_key",
         _ => "transport_error",
     };
 

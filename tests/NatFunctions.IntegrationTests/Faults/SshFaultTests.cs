@@ -165,7 +165,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
 
         Assert.All(whileLocked, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(whileLocked, forward => Assert.Contains("temporarily locked due to another commit in progress", forward.LastError, StringComparison.Ordinal));
-        Assert.Equal([ChangeResult.TransportError, ChangeResult.Committed], (await rig.ChangesAsync()).Select(change => change.Result));
+        Assert.Equal([ChangeResult.LockBusy, ChangeResult.Committed], (await rig.ChangesAsync()).Select(change => change.Result));
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
         Assert.Equal(ForeignRule, await rig.RouterLinesAsync("set nat destination rule 500 "));
     }
