@@ -38,7 +38,7 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
         Assert.Equal(RouterSessionOutcome.Rejected, result.Outcome);
         Assert.Equal("commit", result.FailedCommand);
         Assert.Equal(
-            "[ nat ]\nDestination NAT configuration error in rule 10000: translation address not\nspecified\n\n[[nat]] failed\nCommit failed",
+            "[ nat ]\nDestination NAT configuration error in rule 10000: translation address\nnot specified\n\n[[nat]] failed\nCommit failed",
             result.Message);
         Assert.Equal(before, await router.ReadConfigurationCommandsAsync(None));
     }
