@@ -55,9 +55,21 @@ internal sealed class CliSession
 
     public FaultSettings Faults => _options.Faults.OverriddenBy(FaultSettings.ReadFile(_options.StateDirectory));
 
+    /// <summary>
+    /// True for sshd's <c>-c COMMAND</c> form (including <c>vbash -s</c>): a non-interactive vbash, where the VyOS
+    /// commands exist only after <c>source /opt/vyatta/etc/functions/script-template</c> (docs/vyos-reference.md A3).
+    /// </summary>
+    private bool IsScript => _options.Command is not null;
+
+    /// <summary>Whether a script has sourced script-template, which sets up a config session and its aliases.</summary>
+    private bool _templateSourced;
+
+    private int _lineNumber;
+
     /// <summary>Runs one input line; false when the session ends.</summary>
     public bool Execute(string line, CancellationToken cancellationToken)
     {
+        _lineNumber++;
         RevertExpiredCommitConfirm(cancellationToken);
 
         var words = ShellWords.TrySplit(line);
@@ -67,9 +79,38 @@ internal sealed class CliSession
             return true;
         }
 
-        if (words.Count == 0) return true;
-        if (words[0] == "source" || words[0] == ".") return true;
+        if (words.Count == 0 || words[0].StartsWith('#')) return true;
+        if (words[0] == "source" || words[0] == ".")
+        {
+            if (words.Count > 1 && words[1].EndsWith("script-template", StringComparison.Ordinal)) _templateSourced = true;
+            return true;
+        }
+
+        if (IsScript) return ExecuteScriptLine(words, cancellationToken);
         return InConfigMode ? ExecuteConfigCommand(words, cancellationToken) : ExecuteOpCommand(words, cancellationToken);
+    }
+
+    /// <summary>
+    /// A line of a non-interactive vbash. Before script-template nothing VyOS-specific exists (bash: "command not
+    /// found"). After it, the config commands are aliases that work with or without <c>configure</c>, and op-mode
+    /// commands must go through <c>run</c>: a bare <c>show …</c> is the config-mode <c>show</c>.
+    /// </summary>
+    private bool ExecuteScriptLine(IReadOnlyList<string> words, CancellationToken cancellationToken)
+    {
+        if (words[0] is "exit" or "logout" && !InConfigMode) return false;
+        if (!_templateSourced)
+        {
+            _error.Write($"vbash: line {_lineNumber.ToString(CultureInfo.InvariantCulture)}: {words[0]}: command not found\n");
+            return true;
+        }
+
+        if (words[0] == "configure")
+        {
+            InConfigMode = true;
+            return true;
+        }
+
+        return ExecuteConfigCommand(words, cancellationToken);
     }
 
     private bool ExecuteOpCommand(IReadOnlyList<string> words, CancellationToken cancellationToken)
@@ -155,13 +196,14 @@ internal sealed class CliSession
             case "compare": Compare(arguments, cancellationToken); break;
             case "discard": Discard(cancellationToken); break;
             case "save": Save(cancellationToken); break;
+            case "exit" when IsScript && !InConfigMode: return false;
             case "exit": ExitConfigMode(arguments, cancellationToken); break;
             case "run":
                 if (arguments.Length == 0) WriteMessage(new CliMessage(["Invalid command: [run]"], ToStandardError: true));
                 else ExecuteOpCommand(arguments, cancellationToken);
                 break;
             case "show":
-                _out.Write(ConfigCommandsRenderer.Render(Working(cancellationToken)));
+                ShowWorking(arguments, cancellationToken);
                 break;
             default:
                 _error.Write($"\n  The simulator does not implement '{exact[0]}'.\n\n");
@@ -169,6 +211,29 @@ internal sealed class CliSession
         }
 
         return true;
+    }
+
+    /// <summary>Config-mode <c>show [PATH]</c>: the working config (as commands, not VyOS's curly braces) under PATH.</summary>
+    private void ShowWorking(IReadOnlyList<string> path, CancellationToken cancellationToken)
+    {
+        var working = Working(cancellationToken);
+        if (path.Count > 0 && working.Find(path) is null)
+        {
+            var invalid = working.Root.FindChild(path[0]) is null ? 0 : path.Count - 1;
+            var prefix = string.Join(' ', path.Take(invalid));
+            var text = prefix.Length == 0 ? $"Configuration path: [{path[invalid]}] is not valid" : $"Configuration path: {prefix} [{path[invalid]}] is not valid";
+            WriteMessage(new CliMessage([text], ToStandardError: true));
+            return;
+        }
+
+        var rendered = ConfigCommandsRenderer.Render(working);
+        if (path.Count > 0)
+        {
+            var head = "set " + string.Join(' ', path);
+            rendered = string.Concat(rendered.Split('\n').Where(line => line == head || line.StartsWith(head + " ", StringComparison.Ordinal)).Select(line => line + "\n"));
+        }
+
+        _out.Write(rendered);
     }
 
     private void Set(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -251,6 +316,7 @@ internal sealed class CliSession
         if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), _time, cancellationToken).GetAwaiter().GetResult();
 
         string? failureOutput = null;
+        var warningOutput = string.Empty;
         _state.Update(current =>
         {
             var active = ConfigCommandsParser.Parse(current.ActiveConfig);
@@ -263,13 +329,18 @@ internal sealed class CliSession
                 return current;
             }
 
+            // The conf script (and so its checks and warnings) runs only when its subtree changed.
             var natChanged = !SameSubtree(active, working, "nat");
-            var natError = natChanged ? NatCommitVerifier.Verify(working, Version) : null;
-            if (natError is not null)
+            var verification = natChanged ? NatCommitVerifier.Verify(working, Version) : null;
+            if (verification?.Error is { } natError)
             {
                 // Commits are per priority subtree: the other subtrees still go active (VyOS status PARTIAL).
                 failureOutput = CommitOutput.Failure(Version, "nat", natError);
                 working.ReplaceTopLevel("nat", active.Root.FindChild("nat"));
+            }
+            else if (verification is not null)
+            {
+                warningOutput = CommitOutput.Warnings(Version, "nat", verification.Warnings);
             }
 
             if (failureOutput is null) ApplyConcurrentSets(working, faults);
@@ -283,6 +354,7 @@ internal sealed class CliSession
             return CommitOutcome.Failed;
         }
 
+        _out.Write(warningOutput);
         ClearChanges();
         if (faults.DropAfterCommit == true) throw new SessionDroppedException("drop after commit");
         return CommitOutcome.Committed;
@@ -335,7 +407,9 @@ internal sealed class CliSession
             }
 
             if (snapshot.ActiveConfig != snapshot.SavedConfig) _out.Write("\nYou should save previous commits before commit-confirm !\n");
-            _out.Write($"\ncommit-confirm will automatically {RevertVerb} in {minutes} minutes unless changes\nare confirmed.\n\nProceed ? [Y/n] ");
+            _out.Write(Version == VyosVersion.V1_5
+                ? $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\n\nProceed ? [Y/n] "
+                : $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\n\nProceed ? [Y/n] ");
         }
 
         _out.Flush();
@@ -360,6 +434,9 @@ internal sealed class CliSession
         }
     }
 
+    /// <summary>vyos-1x current <c>config_mgmt.py</c> <c>revert_soft</c> (docs/vyos-reference.md D, 1.5).</summary>
+    public const string RevertNotice = "[commit-confirm] Reverting to previous config now";
+
     private string RevertVerb => Version == VyosVersion.V1_5 ? "reload" : "reboot";
 
     private void Confirm(CancellationToken cancellationToken)
@@ -380,11 +457,21 @@ internal sealed class CliSession
     {
         if (!_state.IsInitialized) return;
         var now = _time.GetUtcNow();
+        var reverted = false;
         _state.Update(current =>
         {
             if (current.PendingConfirm is not { } pending || now < pending.Deadline) return current;
+            reverted = true;
             return current with { ActiveConfig = pending.RevertConfig ?? current.SavedConfig, PendingConfirm = null };
         }, cancellationToken);
+
+        // 1.5's soft revert announces itself with wall (1.3/1.4 reboot instead); wall writes to every terminal, the
+        // simulator to the session that notices the deadline.
+        if (reverted && Version == VyosVersion.V1_5)
+        {
+            var stamp = now.ToString("ddd MMM d HH:mm:ss yyyy", CultureInfo.InvariantCulture);
+            _out.Write($"\n\nBroadcast message from root@{_options.HostName} (somewhere) ({stamp}):\n\n{RevertNotice}\n\n");
+        }
     }
 
     private void Compare(IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -14,6 +14,21 @@ internal static class CommitOutput
     public const string LockedMessage = "Configuration system temporarily locked due to another commit in progress";
     public const string NoChangesMessage = "No configuration changes to commit";
 
+    /// <summary>
+    /// Non-fatal warnings of a commit that succeeded. 1.4+: <c>vyos.base.Warning</c> prints a blank line,
+    /// <c>WARNING: </c> plus the message wrapped at 72, and a blank line; 1.5 puts the <c>[ nat ]</c> header first as it
+    /// does for errors. 1.3: the script's plain <c>print</c> lines (already starting with <c>WARNING:</c>) under
+    /// <c>[ nat ]</c>.
+    /// </summary>
+    public static string Warnings(VyosVersion version, string node, IReadOnlyList<string> warnings)
+    {
+        if (warnings.Count == 0) return string.Empty;
+        if (version == VyosVersion.V1_3) return $"[ {node} ]\n" + string.Concat(warnings.Select(warning => warning + "\n")) + "\n";
+
+        var blocks = string.Concat(warnings.Select(warning => $"\nWARNING: {PythonTextWrap.Fill(warning)}\n\n"));
+        return version == VyosVersion.V1_4 ? blocks : $"[ {node} ]\n{blocks}";
+    }
+
     public static string Failure(VyosVersion version, string node, string message)
     {
         var wrapped = PythonTextWrap.Fill(message);

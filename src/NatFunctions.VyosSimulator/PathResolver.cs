@@ -23,6 +23,8 @@ internal sealed class PathResolver(SchemaNode root)
         "listen-address", "instance", "virtual-server", "prefix-list", "route-map", "access-list", "community-list", "policy",
     };
 
+    public const string TagWhitespaceMessage = "Tag node value name must not contain whitespace";
+
     public ResolvedPath ResolveSet(IReadOnlyList<string> words, ConfigTree working) => Resolve(words, working, isDelete: false);
 
     public ResolvedPath ResolveDelete(IReadOnlyList<string> words, ConfigTree working) => Resolve(words, working, isDelete: true);
@@ -37,6 +39,8 @@ internal sealed class PathResolver(SchemaNode root)
             var word = words[i];
             if (node.Kind == SchemaNodeKind.Tag && !atTagValue)
             {
+                // vyatta-cfg cstore.cpp refuses such a tag value before running its validators (A5 d).
+                if (!isDelete && word.Any(char.IsWhiteSpace)) return ResolvedPath.Failed(new CliMessage([TagWhitespaceMessage, failed]));
                 var problem = isDelete ? null : node.Constraint?.Check(word);
                 if (problem is not null) return ResolvedPath.Failed(new CliMessage([.. problem, failed]));
                 atTagValue = true;

@@ -34,7 +34,8 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
                 if (line is null) return 0;
                 if (!session.Execute(line, cancellationToken)) return 0;
 
-                if (line.Trim().Length == 0) continue;
+                // Blank lines and script-template sourcing are the shell's, not VyOS commands.
+                if (line.Trim().Length == 0 || IsSourceLine(line)) continue;
                 commands++;
                 if (session.Faults.DropAfterCommands is { } limit && commands >= limit) throw new SessionDroppedException("drop after commands");
             }
@@ -44,6 +45,12 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
             output.Flush();
             return SessionDroppedException.ExitCode;
         }
+    }
+
+    private static bool IsSourceLine(string line)
+    {
+        var trimmed = line.TrimStart();
+        return trimmed.StartsWith("source ", StringComparison.Ordinal) || trimmed.StartsWith(". ", StringComparison.Ordinal);
     }
 
     /// <summary>Null when commands come from stdin (interactive or <c>vbash -s</c>), else the lines of <c>-c</c>.</summary>

@@ -19,24 +19,24 @@ internal static class ManagedObjectLayout
 
     private static ConfigLeafField<NatDestinationRule>[] RuleFields(VyosVersion version) =>
     [
-        ConfigLeafField<NatDestinationRule>.Valued(["description"], rule => rule.Description),
-        ConfigLeafField<NatDestinationRule>.Valued(["destination", "address"], rule => rule.DestinationAddress),
-        ConfigLeafField<NatDestinationRule>.Valued(["destination", "port"], rule => rule.DestinationPort),
+        ConfigLeafField<NatDestinationRule>.Valued(["description"], rule => rule.Description, value => VyosFieldValues.Description(value, version)),
+        ConfigLeafField<NatDestinationRule>.Valued(["destination", "address"], rule => rule.DestinationAddress, VyosFieldValues.Ipv4AddressOrNetwork),
+        ConfigLeafField<NatDestinationRule>.Valued(["destination", "port"], rule => rule.DestinationPort, VyosFieldValues.PortOrRange),
         ConfigLeafField<NatDestinationRule>.Valueless(["disable"], rule => rule.Disabled),
         ConfigLeafField<NatDestinationRule>.Valueless(["exclude"], rule => rule.Exclude),
-        ConfigLeafField<NatDestinationRule>.Valued(VyosPaths.InboundInterfaceNameWords(version), rule => rule.InboundInterface),
+        ConfigLeafField<NatDestinationRule>.Valued(VyosPaths.InboundInterfaceNameWords(version), rule => rule.InboundInterface, VyosFieldValues.InterfaceName),
         ConfigLeafField<NatDestinationRule>.Valueless(["log"], rule => rule.Log),
-        ConfigLeafField<NatDestinationRule>.Valued(["protocol"], rule => rule.Protocol),
-        ConfigLeafField<NatDestinationRule>.Valued(["source", "address"], rule => rule.SourceAddress),
-        ConfigLeafField<NatDestinationRule>.Valued(["source", "port"], rule => rule.SourcePort),
-        ConfigLeafField<NatDestinationRule>.Valued(["translation", "address"], rule => rule.TranslationAddress),
-        ConfigLeafField<NatDestinationRule>.Valued(["translation", "port"], rule => rule.TranslationPort),
+        ConfigLeafField<NatDestinationRule>.Valued(["protocol"], rule => rule.Protocol, VyosFieldValues.Protocol),
+        ConfigLeafField<NatDestinationRule>.Valued(["source", "address"], rule => rule.SourceAddress, VyosFieldValues.Ipv4AddressOrNetwork),
+        ConfigLeafField<NatDestinationRule>.Valued(["source", "port"], rule => rule.SourcePort, VyosFieldValues.PortOrRange),
+        ConfigLeafField<NatDestinationRule>.Valued(["translation", "address"], rule => rule.TranslationAddress, VyosFieldValues.Ipv4Address),
+        ConfigLeafField<NatDestinationRule>.Valued(["translation", "port"], rule => rule.TranslationPort, VyosFieldValues.PortOrRange),
     ];
 
     private static ConfigLeafField<DhcpStaticMapping>[] MappingFields(VyosVersion version) =>
     [
         ConfigLeafField<DhcpStaticMapping>.Valueless(["disable"], mapping => mapping.Disabled),
-        ConfigLeafField<DhcpStaticMapping>.Valued(["ip-address"], mapping => mapping.IpAddress),
-        ConfigLeafField<DhcpStaticMapping>.Valued([version.DhcpStaticMappingMacLeaf], mapping => mapping.MacAddress),
+        ConfigLeafField<DhcpStaticMapping>.Valued(["ip-address"], mapping => mapping.IpAddress, VyosFieldValues.Ipv4Address),
+        ConfigLeafField<DhcpStaticMapping>.Valued([version.DhcpStaticMappingMacLeaf], mapping => mapping.MacAddress, VyosFieldValues.MacAddress),
     ];
 }

@@ -13,7 +13,9 @@ namespace NatFunctions.Core.Vyos;
 /// <c>dhcp-server.rst</c>) use <c>ip-address</c> and <c>mac</c>. The path above the mapping,
 /// <c>service dhcp-server shared-network-name X subnet Y</c>, is the same in all three.
 /// Every value goes through <see cref="VyosValue"/> and every path word through <see cref="VyosPathWord"/>, so a
-/// value VyOS cannot quote throws <see cref="VyosValueRejectedException"/> before any text exists.
+/// value VyOS cannot quote throws <see cref="VyosValueRejectedException"/> before any text exists; each field's value
+/// is also checked against what VyOS's validator for that node takes (<see cref="VyosFieldValues"/>), so the router
+/// never answers a rendered command with "Value validation failed".
 /// </remarks>
 public sealed class VyosCommandRenderer(VyosVersion version)
 {
@@ -53,8 +55,14 @@ public sealed class VyosCommandRenderer(VyosVersion version)
 
     public VyosCommand DeleteNatDestinationRule(int number) => VyosCommand.Delete(RulePath(number));
 
-    public IReadOnlyList<VyosCommand> SetDhcpStaticMapping(DhcpStaticMapping mapping) =>
-        SetFields(VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name), mapping, mappingFields);
+    public IReadOnlyList<VyosCommand> SetDhcpStaticMapping(DhcpStaticMapping mapping)
+    {
+        ArgumentNullException.ThrowIfNull(mapping);
+        var path = VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name);
+        foreach (var word in path) VyosPathWord.Create(word);
+        if (FindMappingPathProblem(mapping) is { } problem) throw problem;
+        return SetFields(path, mapping, mappingFields);
+    }
 
     /// <summary>
     /// Why <see cref="SetDhcpStaticMapping"/> would refuse <paramref name="mapping"/>, or null; see
@@ -68,6 +76,7 @@ public sealed class VyosCommandRenderer(VyosVersion version)
             if (VyosPathWord.FindProblem(word) is { } reason) return new VyosValueRejectedException(word, reason).Message;
         }
 
+        if (FindMappingPathProblem(mapping) is { } pathProblem) return pathProblem.Message;
         return FindValueProblem(mapping, mappingFields);
     }
 
@@ -83,7 +92,9 @@ public sealed class VyosCommandRenderer(VyosVersion version)
         var commands = new List<VyosCommand>();
         foreach (var field in fields)
         {
-            if (field.IsPresent(item, out var value)) commands.Add(VyosCommand.Set([.. prefix, .. field.Words], value));
+            if (!field.IsPresent(item, out var value)) continue;
+            if (value is not null && FindFieldProblem(field, value) is { } reason) throw new VyosValueRejectedException(value, reason);
+            commands.Add(VyosCommand.Set([.. prefix, .. field.Words], value));
         }
 
         if (commands.Count == 0) commands.Add(VyosCommand.Set(prefix));
@@ -94,12 +105,24 @@ public sealed class VyosCommandRenderer(VyosVersion version)
     {
         foreach (var field in fields)
         {
-            if (field.IsPresent(item, out var value) && value is not null && VyosValue.FindProblem(value) is { } reason)
-            {
-                return new VyosValueRejectedException(value, reason).Message;
-            }
+            if (!field.IsPresent(item, out var value) || value is null) continue;
+
+            if (FindFieldProblem(field, value) is { } reason) return new VyosValueRejectedException(value, reason).Message;
         }
 
+        return null;
+    }
+
+    // Quoting first: a value that cannot even be sent is refused for that reason.
+    private static string? FindFieldProblem<T>(ConfigLeafField<T> field, string value) =>
+        VyosValue.FindProblem(value) ?? field.FindValueProblem?.Invoke(value);
+
+    /// <summary>The tag values of a mapping's path as VyOS checks them: two names and an IPv4 subnet.</summary>
+    private static VyosValueRejectedException? FindMappingPathProblem(DhcpStaticMapping mapping)
+    {
+        if (VyosFieldValues.DhcpName(mapping.SharedNetwork) is { } network) return new VyosValueRejectedException(mapping.SharedNetwork, network);
+        if (VyosFieldValues.Ipv4Network(mapping.Subnet) is { } subnet) return new VyosValueRejectedException(mapping.Subnet, subnet);
+        if (VyosFieldValues.DhcpName(mapping.Name) is { } name) return new VyosValueRejectedException(mapping.Name, name);
         return null;
     }
 

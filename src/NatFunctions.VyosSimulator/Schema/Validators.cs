@@ -13,14 +13,18 @@ internal static partial class Validators
 
     public static ValueValidator Ipv4Range { get; } = new(IsIpv4Range, value => $"Error: {value} is not a valid IPv4 address range");
 
-    public static ValueValidator MacAddress { get; } = new(value => MacPattern().IsMatch(value), value => $"Error: {value} is not a valid MAC address");
+    /// <summary>vyos-1x <c>src/validators/mac-address</c> only exits 1: it prints nothing.</summary>
+    public static ValueValidator MacAddress { get; } = new(value => MacPattern().IsMatch(value), _ => null);
 
     public static ValueValidator Ipv4Prefix(bool allowHostBits) =>
         new(value => IsIpv4Prefix(value, allowHostBits), value => $"Error: {value} is not a valid IPv4 prefix");
 
-    /// <summary>The <c>-exclude</c> variants: the same check behind a leading <c>!</c>.</summary>
+    /// <summary>
+    /// The <c>-exclude</c> variants (vyos-1x <c>src/validators/ipv4-*-exclude</c>): without a leading <c>!</c> they exit 1
+    /// silently; with one they run the plain validator on the rest, which prints its text for the rest.
+    /// </summary>
     public static ValueValidator Excluded(ValueValidator inner) =>
-        new(value => value.StartsWith('!') && inner.Accepts(value[1..]), inner.FailureText);
+        new(value => value.StartsWith('!') && inner.Accepts(value[1..]), value => value.StartsWith('!') ? inner.FailureText(value[1..]) : null);
 
     public static ValueValidator Regex(string pattern) =>
         new(value => System.Text.RegularExpressions.Regex.IsMatch(value, "^(?:" + pattern + ")$", RegexOptions.None, TimeSpan.FromSeconds(1)), _ => null);
@@ -92,18 +96,18 @@ internal static partial class Validators
 
     private static string? PortRangeFailure(string value) => SinglePortFailure(value, "port or port range", "port or port range");
 
+    /// <summary>
+    /// vyos-1x <c>port-multi</c>/<c>port-range</c>: only digits-dash-digits (<c>^[0-9]{1,5}-[0-9]{1,5}$</c>) is a range;
+    /// anything else that is not all digits must be a service name (so <c>foo-bar</c> is "not a valid service name").
+    /// </summary>
     private static string? SinglePortFailure(string port, string portNoun, string rangeNoun)
     {
-        if (port.Contains('-'))
+        if (PortRangePattern().IsMatch(port))
         {
             var bounds = port.Split('-');
-            var valid = bounds.Length == 2
-                && int.TryParse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture, out var low)
-                && int.TryParse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture, out var high)
-                && low is >= 1 and <= 65535 && high is >= 1 and <= 65535 && low <= high;
-            if (valid) return null;
-            if (ServiceNames.Value.Contains(port)) return null;
-            return $"Error: {port} is not a valid {rangeNoun}";
+            var low = int.Parse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture);
+            var high = int.Parse(bounds[1], NumberStyles.None, CultureInfo.InvariantCulture);
+            return low is >= 1 and <= 65535 && high is >= 1 and <= 65535 && low <= high ? null : $"Error: {port} is not a valid {rangeNoun}";
         }
 
         if (port.Length > 0 && port.All(char.IsAsciiDigit))
@@ -145,10 +149,13 @@ internal static partial class Validators
         return names;
     }
 
-    [GeneratedRegex(@"^\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}$")]
+    [GeneratedRegex(@"^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\z")]
     private static partial Regex Ipv4Pattern();
 
-    [GeneratedRegex("^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}$")]
+    [GeneratedRegex(@"^[0-9]{1,5}-[0-9]{1,5}\z")]
+    private static partial Regex PortRangePattern();
+
+    [GeneratedRegex(@"^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}\z")]
     private static partial Regex MacPattern();
 
     [GeneratedRegex(@"^!?\b(all|ip|hopopt|icmp|igmp|ggp|ipencap|st|tcp|egp|igp|pup|udp|tcp_udp|hmp|xns-idp|rdp|iso-tp4|dccp|xtp|ddp|idpr-cmtp|ipv6|ipv6-route|ipv6-frag|idrp|rsvp|gre|esp|ah|skip|ipv6-icmp|ipv6-nonxt|ipv6-opts|rspf|vmtp|eigrp|ospf|ax\.25|ipip|etherip|encap|pim|ipcomp|vrrp|l2tp|isis|sctp|fc|mobility-header|udplite|mpls-in-ip|manet|hip|shim6|wesp|rohc)\b")]

@@ -46,7 +46,13 @@ internal static class VyosSchema
         SchemaNode SourceOrDestination()
         {
             var children = new List<(string, SchemaNode)> { ("address", SchemaNode.Leaf(address)), ("port", SchemaNode.Leaf(port)) };
-            if (modern) children.Add(("group", SchemaNode.Unknown()));
+            if (modern)
+            {
+                children.Add(("group", SchemaNode.Node(
+                    ("address-group", SchemaNode.Leaf()), ("domain-group", SchemaNode.Leaf()), ("mac-group", SchemaNode.Leaf()),
+                    ("network-group", SchemaNode.Leaf()), ("port-group", SchemaNode.Leaf()))));
+            }
+
             if (version.CompareTo(VyosVersion.V1_5) >= 0) children.Add(("fqdn", SchemaNode.Leaf()));
             return SchemaNode.Node([.. children]);
         }

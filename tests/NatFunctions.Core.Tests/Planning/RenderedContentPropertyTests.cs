@@ -20,9 +20,10 @@ public sealed class RenderedContentPropertyTests
 
     private static readonly Gen<VyosVersion> Version = Gen.Int[0, VyosVersion.All.Count - 1].Select(index => VyosVersion.All[index]);
 
+    // Per field: unset, or one of two values the renderer takes (so two objects often differ in one field only).
     private static readonly Gen<NatDestinationRule> Rule = Gen.Select(
-        Gen.Select(SmallValue, SmallValue, SmallValue, SmallValue, SmallValue),
-        Gen.Select(SmallValue, SmallValue, SmallValue, SmallValue),
+        Gen.Select(Small("", "a"), Small("192.0.2.1", "10.0.0.0/8"), Small("80", "80-90"), Small("eth0", "eth1"), Small("tcp", "udp")),
+        Gen.Select(Small("192.0.2.1", "192.0.2.2"), Small("22", "23"), Small("192.168.1.1", "192.168.1.2"), Small("80", "8080")),
         Gen.Select(Gen.Bool, Gen.Bool, Gen.Bool),
         (a, b, flags) => new NatDestinationRule(10)
         {
@@ -40,7 +41,7 @@ public sealed class RenderedContentPropertyTests
             Log = flags.Item3,
         });
 
-    private static readonly Gen<DhcpStaticMapping> Mapping = Gen.Select(SmallValue, SmallValue, Gen.Bool, (ip, mac, disabled) =>
+    private static readonly Gen<DhcpStaticMapping> Mapping = Gen.Select(Small("192.168.64.2", "192.168.64.3"), Small("52:54:00:00:00:01", "52:54:00:00:00:02"), Gen.Bool, (ip, mac, disabled) =>
         new DhcpStaticMapping("LAN", "192.168.64.0/24", "nf-vm1") { IpAddress = ip, MacAddress = mac, Disabled = disabled });
 
     // A change made on the router after the object was put there: a leaf or value set (maybe one that is already
@@ -65,6 +66,12 @@ public sealed class RenderedContentPropertyTests
             (renderer, mapping) => renderer.SetDhcpStaticMapping(mapping),
             mapping => VyosPaths.DhcpStaticMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name),
             ManagedObjectLayout.DhcpStaticMapping);
+
+    private static Gen<string?> Small(string first, string second)
+    {
+        string?[] values = [null, null, first, second];
+        return Gen.Int[0, values.Length - 1].Select(index => values[index]);
+    }
 
     [Fact]
     public void A_missing_node_never_matches()

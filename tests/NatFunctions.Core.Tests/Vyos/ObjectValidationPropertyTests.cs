@@ -21,9 +21,10 @@ public sealed class ObjectValidationPropertyTests
 
     private static readonly Gen<int> RuleNumber = Gen.Frequency((8, Gen.Int[1, 999999]), (1, Gen.Int[-2, 0]), (1, Gen.Int[999999, 1000002]));
 
+    // Per field: often a value VyOS takes for that field, otherwise anything from Text (which may suit another field).
     private static readonly Gen<NatDestinationRule> Rule = Gen.Select(
-        Gen.Select(RuleNumber, Text, Text, Text, Text, Text),
-        Gen.Select(Text, Text, Text, Text, Gen.Bool, Gen.Bool),
+        Gen.Select(RuleNumber, Field("web server"), Field("192.0.2.0/24"), Field("443"), Field("eth0"), Field("tcp")),
+        Gen.Select(Field("192.0.2.7"), Field("1000-2000"), Field("192.168.1.2"), Field("8443"), Gen.Bool, Gen.Bool),
         (a, b) => new NatDestinationRule(a.Item1)
         {
             Description = a.Item2,
@@ -39,8 +40,10 @@ public sealed class ObjectValidationPropertyTests
             Log = b.Item6,
         });
 
-    private static readonly Gen<DhcpStaticMapping> Mapping = Gen.Select(Text, Text, Text, Text, Text, Gen.Bool, (network, subnet, name, ip, mac, disabled) =>
+    private static readonly Gen<DhcpStaticMapping> Mapping = Gen.Select(Field("LAN"), Field("192.168.64.0/24"), Field("nf-vm1"), Field("192.168.64.9"), Field("52:54:00:12:34:56"), Gen.Bool, (network, subnet, name, ip, mac, disabled) =>
         new DhcpStaticMapping(network ?? "LAN", subnet ?? "192.168.64.0/24", name ?? "nf-vm1") { IpAddress = ip, MacAddress = mac, Disabled = disabled });
+
+    private static Gen<string?> Field(string valid) => Gen.Frequency((12, Gen.Const((string?)valid)), (1, Text));
 
     [Fact]
     public void A_rule_is_refused_without_rendering_exactly_when_rendering_refuses_it() =>

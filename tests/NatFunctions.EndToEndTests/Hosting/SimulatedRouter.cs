@@ -15,7 +15,8 @@ public sealed class SimulatedRouter(string stateDirectory, string version = "1.4
 
     public async Task<IReadOnlyList<string>> ShowConfigurationCommandsAsync()
     {
-        var output = await RunAsync("show configuration commands");
+        // As on a real VyOS, a non-interactive vbash needs script-template, and op commands need `run`.
+        var output = await RunAsync("source /opt/vyatta/etc/functions/script-template\nrun show configuration commands");
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Where(line => line.StartsWith("set ", StringComparison.Ordinal))
             .ToList();

@@ -34,9 +34,12 @@ internal sealed class SimulatorRouter : IDisposable
     public Task<SimulatorResult> RunSessionAsync(IEnumerable<string> lines, CancellationToken cancellationToken, params string[] extra) =>
         SimulatorProcess.RunAsync(string.Concat(lines.Select(line => line + "\n")), cancellationToken, ShellArguments(extra));
 
+    /// <summary>A non-interactive vbash knows VyOS commands only after script-template, and op commands only through <c>run</c>.</summary>
+    public const string ScriptShowConfigurationCommands = "source /opt/vyatta/etc/functions/script-template\nrun show configuration commands";
+
     public async Task<string> ShowConfigurationCommandsAsync(CancellationToken cancellationToken)
     {
-        var result = await SimulatorProcess.RunAsync(string.Empty, cancellationToken, ShellArguments("-c", "show configuration commands"));
+        var result = await SimulatorProcess.RunAsync(string.Empty, cancellationToken, ShellArguments("-c", ScriptShowConfigurationCommands));
         Assert.Equal(0, result.ExitCode);
         return result.Stdout;
     }

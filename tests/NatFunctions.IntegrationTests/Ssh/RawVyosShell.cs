@@ -22,6 +22,13 @@ internal sealed partial class RawVyosShell(SshClient client) : IDisposable
         return WaitForConfigurationPromptAsync();
     }
 
+    /// <summary>Runs a config-mode command and returns everything printed up to and including the next prompt.</summary>
+    public Task<string> RunReadingAsync(string command)
+    {
+        Send(command);
+        return Task.Run(() => shell.Expect(ConfigurationPrompt(), Timeout) ?? throw new TimeoutException($"no configuration prompt within {Timeout}"));
+    }
+
     public void Send(string command)
     {
         shell.Write(command + "\r");

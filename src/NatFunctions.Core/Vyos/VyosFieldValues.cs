@@ -1,0 +1,119 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace NatFunctions.Core.Vyos;
+
+/// <summary>
+/// What each field the product writes may hold, so the renderer refuses a value before VyOS would (set-time
+/// validators of docs/vyos-reference.md C1/C2, DHCP static-mapping nodes). Every check returns null when the value
+/// is fine, else the reason. The rules are never looser than VyOS's and sometimes stricter (no service names, port
+/// lists, negation or wildcards; canonical numbers only), so that what the product writes reads back identically.
+/// </summary>
+internal static partial class VyosFieldValues
+{
+    /// <summary>1.4+ <c>description</c> regex <c>.{0,255}</c>; counted in UTF-8 bytes, which is never more lenient.</summary>
+    public const int MaximumDescriptionBytes = 255;
+
+    // The interface-name families of the 1.4+ inbound-interface regex; a dotted name (VLAN) must start with one.
+    private static readonly string[] InterfaceFamilies =
+    [
+        "bond", "br", "dum", "en", "ersp", "eth", "gnv", "ifb", "ipoe", "lan", "l2tp", "l2tpeth", "macsec", "peth", "ppp",
+        "pppoe", "pptp", "sstp", "tun", "veth", "vti", "vtun", "vxlan", "wg", "wlan", "wwan",
+    ];
+
+    // The protocols a destination NAT rule of this product can mean; all appear in VyOS's ip-protocol list.
+    private static readonly HashSet<string> Protocols = new(StringComparer.Ordinal) { "all", "tcp", "udp", "tcp_udp", "icmp", "gre", "esp", "ah", "sctp" };
+
+    public static string? Ipv4Address(string value) =>
+        IsIpv4Address(value) ? null : "it is not an IPv4 address (a.b.c.d, no leading zeros)";
+
+    /// <summary>An address or a network prefix without host bits (1.4+ refuses host bits; 1.3 would take them).</summary>
+    public static string? Ipv4AddressOrNetwork(string value) =>
+        IsIpv4Address(value) || IsIpv4Network(value) ? null : "it is not an IPv4 address or network (a.b.c.d or a.b.c.0/n)";
+
+    public static string? Ipv4Network(string value) =>
+        IsIpv4Network(value) ? null : "it is not an IPv4 network (a.b.c.0/n without host bits)";
+
+    /// <summary>One port or one range <c>a-b</c>, 1–65535, a ≤ b, digits only.</summary>
+    public static string? PortOrRange(string value)
+    {
+        var dash = value.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0) return ParsePort(value) is null ? "it is not a port (1-65535)" : null;
+
+        var low = ParsePort(value[..dash]);
+        var high = ParsePort(value[(dash + 1)..]);
+        return low is not null && high is not null && low <= high ? null : "it is not a port range (a-b with 1 <= a <= b <= 65535)";
+    }
+
+    public static string? Protocol(string value) =>
+        Protocols.Contains(value) ? null : $"it is not a protocol ({string.Join(", ", Protocols.Order(StringComparer.Ordinal))})";
+
+    /// <summary>
+    /// A Linux interface name (1–15 characters: letter first, then letters, digits, <c>.</c>, <c>_</c>, <c>-</c>);
+    /// a dotted one must belong to a family VyOS knows, since 1.4+ only takes other names as VRF names (no dots).
+    /// </summary>
+    public static string? InterfaceName(string value)
+    {
+        if (!InterfacePattern().IsMatch(value)) return "it is not an interface name (e.g. eth0, pppoe0, eth1.20)";
+        if (value.Contains('.', StringComparison.Ordinal) && !InterfaceFamilies.Any(family => value.StartsWith(family, StringComparison.Ordinal)))
+        {
+            return "a VLAN interface name must start with a VyOS interface type (eth, bond, br, …)";
+        }
+
+        return null;
+    }
+
+    public static string? MacAddress(string value) =>
+        MacPattern().IsMatch(value) ? null : "it is not a MAC address (six hex pairs separated by ':')";
+
+    public static string? Description(string value, VyosVersion version)
+    {
+        // 1.3 has no constraint on description; the quoting rules of VyosValue still apply.
+        if (!version.HasInboundInterfaceNode) return null;
+        return Encoding.UTF8.GetByteCount(value) <= MaximumDescriptionBytes
+            ? null
+            : $"a description is limited to {MaximumDescriptionBytes} characters";
+    }
+
+    /// <summary>Shared-network and static-mapping names: VyOS's regex <c>[-_a-zA-Z0-9.]+</c>.</summary>
+    public static string? DhcpName(string value) =>
+        DhcpNamePattern().IsMatch(value) ? null : "it may only contain letters, digits, '.', '-' and '_'";
+
+    private static bool IsIpv4Address(string value)
+    {
+        var parts = value.Split('.');
+        return parts.Length == 4 && parts.All(part => ParseNumber(part, 255) is not null);
+    }
+
+    private static bool IsIpv4Network(string value)
+    {
+        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        if (slash < 0 || !IsIpv4Address(value[..slash])) return false;
+        var length = ParseNumber(value[(slash + 1)..], 32);
+        if (length is null) return false;
+
+        var address = value[..slash].Split('.').Aggregate(0u, (total, part) => (total << 8) | uint.Parse(part, CultureInfo.InvariantCulture));
+        var mask = length == 0 ? 0u : uint.MaxValue << (32 - length.Value);
+        return (address & ~mask) == 0;
+    }
+
+    private static int? ParsePort(string text) => ParseNumber(text, 65535) is { } port and >= 1 ? port : null;
+
+    /// <summary>A canonical decimal number (digits only, no leading zero) up to <paramref name="maximum"/>.</summary>
+    private static int? ParseNumber(string text, int maximum)
+    {
+        if (text.Length is 0 or > 5 || !text.All(char.IsAsciiDigit) || (text.Length > 1 && text[0] == '0')) return null;
+        var number = int.Parse(text, CultureInfo.InvariantCulture);
+        return number <= maximum ? number : null;
+    }
+
+    [GeneratedRegex(@"^[A-Za-z][A-Za-z0-9._-]{0,14}\z")]
+    private static partial Regex InterfacePattern();
+
+    [GeneratedRegex(@"^[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}\z")]
+    private static partial Regex MacPattern();
+
+    [GeneratedRegex(@"^[-_a-zA-Z0-9.]+\z")]
+    private static partial Regex DhcpNamePattern();
+}

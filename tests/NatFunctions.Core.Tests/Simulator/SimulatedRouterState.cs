@@ -1,0 +1,46 @@
+using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator;
+using NatFunctions.VyosSimulator.State;
+
+namespace NatFunctions.Core.Tests.Simulator;
+
+/// <summary>
+/// One simulated router's state folder, with sessions run in process: interactive ones command by command
+/// (<see cref="Open"/>) and non-interactive ones the way sshd starts them (<see cref="RunShell"/>).
+/// </summary>
+internal sealed class SimulatedRouterState : IDisposable
+{
+    private readonly string directory = Directory.CreateTempSubdirectory("nf-sim-state-").FullName;
+
+    public SimulatedRouterState(string config = "")
+    {
+        new StateDirectory(directory).Initialize(config);
+    }
+
+    public ManualTime Time { get; } = new();
+
+    public string ActiveConfig => new StateDirectory(directory).Read(CancellationToken.None).ActiveConfig;
+
+    public string SavedConfig => new StateDirectory(directory).Read(CancellationToken.None).SavedConfig;
+
+    /// <summary>An interactive session; <paramref name="answers"/> answer commit-confirm's question in turn.</summary>
+    public SimulatorConsole Open(VyosVersion version, params string[] answers)
+    {
+        var queue = new Queue<string>(answers);
+        return new SimulatorConsole(output => new CliSession(Options(version, null), new StateDirectory(directory), output.Out, output.Error, () => queue.Count > 0 ? queue.Dequeue() : null, Time));
+    }
+
+    /// <summary>sshd's <c>SHELL -c COMMAND</c> with <paramref name="input"/> on stdin: (stdout, stderr, exit code).</summary>
+    public (string Output, string Error, int ExitCode) RunShell(VyosVersion version, string command, string input = "")
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = new ShellHost(Options(version, command), new StringReader(input), output, error, Time).Run(CancellationToken.None);
+        return (output.ToString(), error.ToString(), exitCode);
+    }
+
+    public void Dispose() => Directory.Delete(directory, recursive: true);
+
+    private ShellOptions Options(VyosVersion version, string? command) =>
+        new() { StateDirectory = directory, Version = version, UserName = "vyos", HostName = "vyos", Command = command };
+}
