@@ -2,9 +2,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using NatFunctions.Core.Applying;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Applying;
+using NatFunctions.Infrastructure.Audit;
 using NatFunctions.Infrastructure.Persistence;
+using NatFunctions.Infrastructure.Provisioning;
 using NatFunctions.Infrastructure.Routers;
 
 namespace NatFunctions.IntegrationTests.Applying;
@@ -29,6 +32,13 @@ public sealed class ApplierInstance : IAsyncDisposable
             .AddSingleton<IRouterClientFactory>(routerFactory)
             .AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(database))
             .AddApplying(configuration)
+            .AddScoped<IProvisioningStore, EfProvisioningStore>()
+            .AddSingleton(provider => new WriteWaitSettings(provider.GetRequiredService<ApplySettings>().Wait))
+            .AddSingleton<AllocationGate>()
+            .AddScoped<ApplyAwaiter>()
+            .AddScoped<VmProvisioner>()
+            .AddScoped<VmDecommissioner>()
+            .AddAuditAndIdempotencyStores()
             .BuildServiceProvider();
         RouterName = router.Name;
     }
@@ -42,6 +52,9 @@ public sealed class ApplierInstance : IAsyncDisposable
     public IRouterReservationSource Reservations => provider.GetRequiredService<IRouterReservationSource>();
 
     public IRouterClient Client => routerFactory.Get(RouterName);
+
+    /// <summary>A request scope of this instance, for the use cases (provision, decommission, router views) as the API runs them.</summary>
+    public AsyncServiceScope CreateScope() => provider.CreateAsyncScope();
 
     public async ValueTask DisposeAsync()
     {
