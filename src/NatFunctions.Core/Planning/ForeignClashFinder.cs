@@ -18,9 +18,20 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
         var clashes = new List<RefusedObject>();
         if (desired.PendingRuleNumbers.Count == 0 && desired.PendingMappingNames.Count == 0) return clashes;
 
-        var foreignRules = ManagedObjectReader.ReadNatDestinationRules(actual, settings.VyosVersion)
-            .Where(rule => !rule.Exclude && !rule.Disabled && !ownership.OwnsRule(rule.Number, rule.Description))
-            .ToList();
+        // Port -> the foreign rule forwarding it, per protocol: built once, so a foreign range costs its length once.
+        var tcpPorts = new Dictionary<int, int>();
+        var udpPorts = new Dictionary<int, int>();
+        foreach (var foreign in ManagedObjectReader.ReadNatDestinationRules(actual, settings.VyosVersion))
+        {
+            if (foreign.Exclude || foreign.Disabled || !SharesInterface(foreign.InboundInterface)) continue;
+            if (ownership.OwnsRule(foreign.Number, foreign.Description)) continue;
+            foreach (var port in PortSpecification.Ports(foreign.DestinationPort))
+            {
+                if (foreign.Protocol != "udp") tcpPorts.TryAdd(port, foreign.Number);
+                if (foreign.Protocol != "tcp") udpPorts.TryAdd(port, foreign.Number);
+            }
+        }
+
         var foreignIps = ManagedObjectReader.ReadDhcpStaticMappings(actual, settings.VyosVersion)
             .Where(mapping => mapping.IpAddress is not null && !ownership.OwnsMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name))
             .GroupBy(mapping => mapping.IpAddress!, StringComparer.Ordinal)
@@ -29,10 +40,9 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
         foreach (var number in desired.PendingRuleNumbers.Order())
         {
             if (!desired.NatRules.TryGetValue(number, out var rule)) continue;
-            var portOwner = foreignRules.FirstOrDefault(foreign => foreign.Number != number && TakesPort(foreign, rule));
-            if (portOwner is not null)
+            if (PortOwner(rule, tcpPorts, udpPorts) is { } owner && owner != number)
             {
-                clashes.Add(new RefusedObject(number, null, $"external port {rule.DestinationPort} is already forwarded on the router by rule {Text(portOwner.Number)}, which NatFunctions does not own"));
+                clashes.Add(new RefusedObject(number, null, $"external port {rule.DestinationPort} is already forwarded on the router by rule {Text(owner)}, which NatFunctions does not own"));
             }
             else if (rule.TranslationAddress is { } ip && foreignIps.TryGetValue(ip, out var holder))
             {
@@ -51,21 +61,16 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
         return clashes;
     }
 
-    private bool TakesPort(NatDestinationRule foreign, NatDestinationRule ours)
+    /// <summary>The foreign rule that already forwards our rule's external port for one of its protocols, if any.</summary>
+    private static int? PortOwner(NatDestinationRule ours, Dictionary<int, int> tcpPorts, Dictionary<int, int> udpPorts)
     {
-        if (!int.TryParse(ours.DestinationPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port)) return false;
-        return SharesProtocol(foreign.Protocol, ours.Protocol)
-            && SharesInterface(foreign.InboundInterface)
-            && PortSpecification.Ports(foreign.DestinationPort).Contains(port);
+        if (!int.TryParse(ours.DestinationPort, NumberStyles.None, CultureInfo.InvariantCulture, out var port)) return null;
+        // A rule with ports always names tcp, udp or tcp_udp (VyOS refuses anything else); a foreign rule without a
+        // protocol, or with another, is counted for both above, which can only make us more careful.
+        if (ours.Protocol != "udp" && tcpPorts.TryGetValue(port, out var tcpOwner)) return tcpOwner;
+        if (ours.Protocol != "tcp" && udpPorts.TryGetValue(port, out var udpOwner)) return udpOwner;
+        return null;
     }
-
-    private static bool SharesProtocol(string? foreign, string? ours) => foreign switch
-    {
-        // A rule with ports always names tcp, udp or tcp_udp (VyOS refuses anything else), so these are the cases.
-        "tcp" => ours is "tcp" or "tcp_udp",
-        "udp" => ours is "udp" or "tcp_udp",
-        _ => true,
-    };
 
     /// <summary>Only a foreign rule on another plainly named interface is surely apart; a group, negation or wildcard may match ours.</summary>
     private bool SharesInterface(string? foreign) =>
