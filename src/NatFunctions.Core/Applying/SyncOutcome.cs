@@ -22,4 +22,10 @@ public enum SyncOutcome
 
     /// <summary>Another instance held the router lease for longer than the lease wait.</summary>
     LeaseUnavailable,
+
+    /// <summary>
+    /// The reconcile of this router failed unexpectedly (a bug, or a configuration the planner could not handle). The
+    /// error is reported for this router only; other routers are still synced.
+    /// </summary>
+    Error,
 }

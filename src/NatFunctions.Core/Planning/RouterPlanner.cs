@@ -12,6 +12,7 @@ namespace NatFunctions.Core.Planning;
 public sealed class RouterPlanner(RouterSettings settings)
 {
     private readonly RouterOwnership ownership = new(settings);
+    private readonly ForeignClashFinder clashFinder = new(settings, new RouterOwnership(settings));
     private readonly VyosCommandRenderer renderer = new(settings.VyosVersion);
     private readonly IReadOnlyList<ConfigLeafField<NatDestinationRule>> ruleFields = ManagedObjectLayout.NatDestinationRule(settings.VyosVersion);
     private readonly IReadOnlyList<ConfigLeafField<DhcpStaticMapping>> mappingFields = ManagedObjectLayout.DhcpStaticMapping(settings.VyosVersion);
@@ -25,9 +26,14 @@ public sealed class RouterPlanner(RouterSettings settings)
         var unchangedMappings = new List<string>();
         var unmanaged = new List<UnmanagedRule>();
         var refused = new List<RefusedObject>(desired.Refused);
+        var clashes = clashFinder.Find(actual, desired);
+        refused.AddRange(clashes);
+        var heldRules = clashes.Select(clash => clash.RuleNumber).OfType<int>().ToHashSet();
+        var heldMappings = clashes.Select(clash => clash.MappingName).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
-        PlanNatRules(actual, desired, changes, unchangedRules, unmanaged, refused);
-        PlanDhcpMappings(actual, desired, changes, unchangedMappings);
+        PlanNatRules(actual, desired, heldRules, changes, unchangedRules, unmanaged, refused);
+        PlanDhcpMappings(actual, desired, heldMappings, changes, unchangedMappings);
+        unmanaged.Sort((left, right) => left.RuleNumber.CompareTo(right.RuleNumber));
 
         var ordered = changes
             .OrderBy(change => change.Kind switch { PlannedChangeKind.Delete => 0, PlannedChangeKind.Update => 1, _ => 2 })
@@ -38,16 +44,25 @@ public sealed class RouterPlanner(RouterSettings settings)
         return new RouterPlan(ordered, unchangedRules, unchangedMappings, unmanaged, refused);
     }
 
+    /// <param name="held">Rule numbers refused before planning: neither set nor deleted, like frozen ones.</param>
     private void PlanNatRules(
         ConfigTree actual,
         DesiredState desired,
+        HashSet<int> held,
         List<PlannedChange> changes,
         List<int> unchanged,
         List<UnmanagedRule> unmanaged,
         List<RefusedObject> refused)
     {
-        var ruleNodes = actual.Find(VyosPaths.NatDestinationRules);
-        var actualRules = RuleNodesInRange(ruleNodes);
+        var (actualRules, oddlyNamed) = RuleNodesInRange(actual.Find(VyosPaths.NatDestinationRules));
+        var foreignNumbers = new HashSet<int>();
+        foreach (var (number, node) in oddlyNamed)
+        {
+            // "010" is not the node our commands for rule 10 address: whatever it is, it is not ours.
+            unmanaged.Add(new UnmanagedRule(number, ManagedObjectReader.Value(node, "description")));
+            foreignNumbers.Add(number);
+        }
+
         var numbers = new int[actualRules.Count];
         actualRules.Keys.CopyTo(numbers, 0);
         Array.Sort(numbers);
@@ -59,18 +74,11 @@ public sealed class RouterPlanner(RouterSettings settings)
             if (!ownership.OwnsRule(number, description))
             {
                 unmanaged.Add(new UnmanagedRule(number, description));
-                if (desired.NatRules.ContainsKey(number))
-                {
-                    refused.Add(new RefusedObject(
-                        number,
-                        null,
-                        $"rule {number.ToString(CultureInfo.InvariantCulture)} is already used on the router by a rule NatFunctions does not own"));
-                }
-
+                foreignNumbers.Add(number);
                 continue;
             }
 
-            if (desired.FrozenRuleNumbers.Contains(number)) continue;
+            if (foreignNumbers.Contains(number) || desired.FrozenRuleNumbers.Contains(number) || held.Contains(number)) continue;
 
             if (!desired.NatRules.TryGetValue(number, out var wanted))
             {
@@ -78,8 +86,7 @@ public sealed class RouterPlanner(RouterSettings settings)
                 continue;
             }
 
-            // A tag value with leading zeros is not the node the rule's commands address, so it never matches.
-            if (IsCanonicalNumber(node.Name) && RenderedContent.Matches(node, wanted, ruleFields))
+            if (RenderedContent.Matches(node, wanted, ruleFields))
             {
                 unchanged.Add(number);
                 continue;
@@ -89,24 +96,36 @@ public sealed class RouterPlanner(RouterSettings settings)
             changes.Add(new PlannedChange(PlannedChangeKind.Update, rule.Number, null, RuleDrift(wanted, rule), renderer.ReplaceNatDestinationRule(wanted)));
         }
 
+        foreach (var number in foreignNumbers.Order())
+        {
+            if (!desired.NatRules.ContainsKey(number) || held.Contains(number)) continue;
+            refused.Add(new RefusedObject(
+                number,
+                null,
+                $"rule {number.ToString(CultureInfo.InvariantCulture)} is already used on the router by a rule NatFunctions does not own"));
+        }
+
         foreach (var wanted in desired.NatRules.Values)
         {
-            if (actualRules.ContainsKey(wanted.Number) || desired.FrozenRuleNumbers.Contains(wanted.Number)) continue;
+            if (actualRules.ContainsKey(wanted.Number) || foreignNumbers.Contains(wanted.Number)) continue;
+            if (desired.FrozenRuleNumbers.Contains(wanted.Number) || held.Contains(wanted.Number)) continue;
             changes.Add(new PlannedChange(PlannedChangeKind.Add, wanted.Number, null, [], renderer.SetNatDestinationRule(wanted)));
         }
     }
 
-    private void PlanDhcpMappings(ConfigTree actual, DesiredState desired, List<PlannedChange> changes, List<string> unchanged)
+    private void PlanDhcpMappings(ConfigTree actual, DesiredState desired, HashSet<string> held, List<PlannedChange> changes, List<string> unchanged)
     {
         if (!ownership.ManagesDhcp) return;
 
-        var actualMappings = ManagedObjectReader.ReadDhcpStaticMappings(actual, settings.VyosVersion)
-            .Where(mapping => ownership.OwnsMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name))
-            .ToDictionary(mapping => mapping.Name, StringComparer.Ordinal);
+        var actualMappings = new Dictionary<string, DhcpStaticMapping>(StringComparer.Ordinal);
+        foreach (var mapping in ManagedObjectReader.ReadDhcpStaticMappings(actual, settings.VyosVersion))
+        {
+            if (ownership.OwnsMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name)) actualMappings.TryAdd(mapping.Name, mapping);
+        }
 
         foreach (var mapping in actualMappings.Values.OrderBy(mapping => mapping.Name, StringComparer.Ordinal))
         {
-            if (desired.FrozenMappingNames.Contains(mapping.Name)) continue;
+            if (desired.FrozenMappingNames.Contains(mapping.Name) || held.Contains(mapping.Name)) continue;
 
             if (!desired.DhcpMappings.TryGetValue(mapping.Name, out var wanted))
             {
@@ -127,24 +146,29 @@ public sealed class RouterPlanner(RouterSettings settings)
 
         foreach (var wanted in desired.DhcpMappings.Values)
         {
-            if (actualMappings.ContainsKey(wanted.Name) || desired.FrozenMappingNames.Contains(wanted.Name)) continue;
+            if (actualMappings.ContainsKey(wanted.Name) || desired.FrozenMappingNames.Contains(wanted.Name) || held.Contains(wanted.Name)) continue;
             changes.Add(new PlannedChange(PlannedChangeKind.Add, null, wanted.Name, [], renderer.SetDhcpStaticMapping(wanted)));
         }
     }
 
-    /// <summary>The router's rule nodes whose numbers are in the managed range, by number.</summary>
-    private Dictionary<int, ConfigNode> RuleNodesInRange(ConfigNode? ruleNodes)
+    /// <summary>
+    /// The router's rule nodes whose numbers are in the managed range: by number those tagged canonically ("10"), and
+    /// apart those tagged with leading zeros ("010"), which no command of ours addresses.
+    /// </summary>
+    private (Dictionary<int, ConfigNode> Canonical, List<(int Number, ConfigNode Node)> OddlyNamed) RuleNodesInRange(ConfigNode? ruleNodes)
     {
         var rules = new Dictionary<int, ConfigNode>(ruleNodes?.ChildCount ?? 0);
-        if (ruleNodes is null) return rules;
+        var oddlyNamed = new List<(int, ConfigNode)>();
+        if (ruleNodes is null) return (rules, oddlyNamed);
         for (var index = 0; index < ruleNodes.ChildCount; index++)
         {
-            // Add, not the indexer: two tag values for one number ("10", "010") fail the plan instead of losing one.
             var node = ruleNodes.ChildAt(index);
-            if (ManagedObjectReader.TryReadRuleNumber(node, out var number) && ownership.IsInManagedRange(number)) rules.Add(number, node);
+            if (!ManagedObjectReader.TryReadRuleNumber(node, out var number) || !ownership.IsInManagedRange(number)) continue;
+            if (IsCanonicalNumber(node.Name) && rules.TryAdd(number, node)) continue;
+            oddlyNamed.Add((number, node));
         }
 
-        return rules;
+        return (rules, oddlyNamed);
     }
 
     private static bool IsCanonicalNumber(string name) => name.Length == 1 || name[0] != '0';

@@ -58,7 +58,16 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
         var reports = new List<RouterSyncReport>();
         foreach (var name in names)
         {
-            reports.Add(await SyncOneAsync(name, dryRun, trigger, actor, cancellationToken).ConfigureAwait(false));
+            try
+            {
+                reports.Add(await SyncOneAsync(name, dryRun, trigger, actor, cancellationToken).ConfigureAwait(false));
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                // One router's failure must not keep the others from being synced (or fail the timer for all of them).
+                logger.LogError(exception, "Sync of router {Router} failed", name);
+                reports.Add(new RouterSyncReport(name, SyncOutcome.Error, null, [], null, [], "the sync of this router failed unexpectedly (details are in the logs)"));
+            }
         }
 
         return reports;

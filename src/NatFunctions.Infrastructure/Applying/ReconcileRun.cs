@@ -34,6 +34,7 @@ internal sealed class ReconcileRun(
     private bool anyCommitted;
     private bool finishedEarlierCommit;
     private MachineScope? scope;
+    private PendingRemovalSet? removals;
 
     public async Task<RouterSyncReport> ExecuteAsync(CancellationToken cancellationToken)
     {
@@ -42,6 +43,7 @@ internal sealed class ReconcileRun(
             var startedAt = Now;
             var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             scope = request.MachineId is { } machineId ? MachineScope.For(machineId, rows, ownership) : null;
+            removals = await PendingRemovalSet.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             ConfigTree tree;
             try
             {
@@ -56,15 +58,15 @@ internal sealed class ReconcileRun(
             reservations.Observe(settings, tree);
             var plan = planner.Plan(tree, rows.Desired);
             firstPlan ??= plan;
-            await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
-
             if (request.Kind == ReconcileKind.Report)
             {
+                // Report mode writes nothing but the audit record: refused rows are reported, not marked failed.
                 var output = plan.IsEmpty ? "report mode: no drift" : "report mode, not applied:\n" + string.Join('\n', plan.CommandTexts);
                 lastChangeId = await RecordAsync(startedAt, [], ChangeResult.NoChange, output, plan, plan.Changes, cancellationToken).ConfigureAwait(false);
                 return Report(SyncOutcome.Reported, null);
             }
 
+            await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
             if (batch.Count == 0)
             {
@@ -83,6 +85,7 @@ internal sealed class ReconcileRun(
                 }
 
                 await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
+                await removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
                 if (round == 0)
                 {
                     lastChangeId = await RecordAsync(startedAt, [], ChangeResult.NoChange, null, plan, [], cancellationToken).ConfigureAwait(false);
@@ -95,6 +98,7 @@ internal sealed class ReconcileRun(
             if (result.IsSuccess)
             {
                 await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
+                await removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
                 return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.NoChange, null);
             }
 
@@ -119,10 +123,15 @@ internal sealed class ReconcileRun(
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
+    /// <summary>
+    /// Pending-only runs send the changes of pending rows and the deletions writes asked for; a deletion of an owned
+    /// object nobody removed is drift and waits for a repair.
+    /// </summary>
     private bool InScope(PlannedChange change, DesiredState desired) =>
         request.Kind != ReconcileKind.PendingOnly
-        || change.Kind == PlannedChangeKind.Delete
-        || ((scope is null || scope.Owns(change))
+        || (change.Kind == PlannedChangeKind.Delete && removals!.Requested(change))
+        || (change.Kind != PlannedChangeKind.Delete
+            && (scope is null || scope.Owns(change))
             && ((change.RuleNumber is { } number && desired.PendingRuleNumbers.Contains(number))
                 || (change.MappingName is { } name && desired.PendingMappingNames.Contains(name))));
 

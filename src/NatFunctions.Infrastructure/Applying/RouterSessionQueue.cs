@@ -29,10 +29,14 @@ internal sealed class RouterSessionQueue(
                 next = new TaskCompletionSource<RouterSyncReport>(TaskCreationOptions.RunContinuationsAsynchronously);
                 nextRequest = new ReconcileRequest(router, trigger, actor, kind);
             }
-            else if (kind == ReconcileKind.Repair && nextRequest!.Kind != ReconcileKind.Repair)
+            else
             {
                 // A repair covers everything a pending-only reconcile would do, so the shared one widens to it.
-                nextRequest = nextRequest with { Kind = ReconcileKind.Repair };
+                if (kind == ReconcileKind.Repair && nextRequest!.Kind != ReconcileKind.Repair) nextRequest = nextRequest with { Kind = ReconcileKind.Repair };
+
+                // The session is recorded under the strongest trigger that joined it (manual over timer over api), so a
+                // timer or manual sync that shares an api caller's session still shows as the router's last sync.
+                if (trigger > nextRequest!.Trigger) nextRequest = nextRequest with { Trigger = trigger, Actor = actor };
             }
 
             var waiting = next.Task;

@@ -20,6 +20,8 @@ public sealed class NatFunctionsDbContext(DbContextOptions<NatFunctionsDbContext
 
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
+    public DbSet<PendingRemoval> PendingRemovals => Set<PendingRemoval>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(NatFunctionsDbContext).Assembly);
@@ -28,14 +30,44 @@ public sealed class NatFunctionsDbContext(DbContextOptions<NatFunctionsDbContext
 
     public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        RecordRemovals();
         StampChangedEntities();
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        RecordRemovals();
         StampChangedEntities();
         return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    /// <summary>
+    /// Every forward or VM deleted in this save leaves a <see cref="PendingRemoval"/> in the same transaction, so the
+    /// router object it had is deleted by the next reconcile even in report mode, and nothing else is.
+    /// </summary>
+    private void RecordRemovals()
+    {
+        var removals = new HashSet<(string Router, int? RuleNumber, string? MachineId)>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State != EntityState.Deleted) continue;
+            switch (entry.Entity)
+            {
+                case PortForward forward:
+                    removals.Add((forward.Router, forward.NatRuleNumber, null));
+                    break;
+                case Vm vm:
+                    removals.Add((vm.Router, null, vm.MachineId));
+                    foreach (var forward in vm.Forwards) removals.Add((forward.Router, forward.NatRuleNumber, null));
+                    break;
+            }
+        }
+
+        foreach (var (router, ruleNumber, machineId) in removals)
+        {
+            PendingRemovals.Add(new PendingRemoval { Router = router, RuleNumber = ruleNumber, MachineId = machineId });
+        }
     }
 
     private void StampChangedEntities()

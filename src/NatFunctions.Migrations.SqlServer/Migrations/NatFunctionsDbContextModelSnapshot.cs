@@ -189,6 +189,43 @@ namespace NatFunctions.Migrations.SqlServer.Migrations
                     b.ToTable("IpPools", (string)null);
                 });
 
+            modelBuilder.Entity("NatFunctions.Core.Domain.PendingRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("MachineId")
+                        .HasMaxLength(63)
+                        .HasColumnType("nvarchar(63)");
+
+                    b.Property<string>("Router")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("nvarchar(63)");
+
+                    b.Property<int?>("RuleNumber")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Router");
+
+                    b.ToTable("PendingRemovals", (string)null);
+                });
+
             modelBuilder.Entity("NatFunctions.Core.Domain.PortForward", b =>
                 {
                     b.Property<long>("Id")

@@ -178,6 +178,41 @@ namespace NatFunctions.Migrations.Sqlite.Migrations
                     b.ToTable("IpPools", (string)null);
                 });
 
+            modelBuilder.Entity("NatFunctions.Core.Domain.PendingRemoval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MachineId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Router")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("RuleNumber")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Router");
+
+                    b.ToTable("PendingRemovals", (string)null);
+                });
+
             modelBuilder.Entity("NatFunctions.Core.Domain.PortForward", b =>
                 {
                     b.Property<long>("Id")

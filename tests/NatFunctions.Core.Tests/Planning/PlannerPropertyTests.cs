@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using CsCheck;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Planning;
@@ -11,7 +12,7 @@ namespace NatFunctions.Core.Tests.Planning;
 /// Random desired states against random router configurations (our rules in sync, missing, drifted or extra;
 /// foreign rules inside and outside the managed range, some on numbers we want; hostile but valid descriptions).
 /// </summary>
-public sealed class PlannerPropertyTests
+public sealed partial class PlannerPropertyTests
 {
     private const string RulePrefix = "set nat destination rule ";
     private const string OwnedMappingPrefix = "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-";
@@ -32,9 +33,9 @@ public sealed class PlannerPropertyTests
 
     // Extra rules on the router: number anywhere (inside and outside the range), description kind, text, port.
     private static readonly Gen<(int Number, int Kind, string Text, int Port, bool Log)> ExtraRuleSpec =
-        Gen.Select(Gen.Int[1, 400], Gen.Int[0, 3], HostileText, Gen.Int[1, 65535], Gen.Bool);
+        Gen.Select(Gen.Int[1, 400], Gen.Int[0, 4], HostileText, Gen.Int[1, 65535], Gen.Bool);
 
-    private static readonly Gen<(int Kind, int Host)> ExtraMappingSpec = Gen.Select(Gen.Int[0, 2], Gen.Int[2, 250]);
+    private static readonly Gen<(int Kind, int Host)> ExtraMappingSpec = Gen.Select(Gen.Int[0, 3], Gen.Int[20, 250]);
 
     private static readonly Gen<Scenario> Scenarios = Gen.Select(
         Gen.Select(Gen.Int[0, 2], Gen.Bool, VmSpec.Array[0, 6]),
@@ -116,7 +117,7 @@ public sealed class PlannerPropertyTests
         }
 
         if (scenario.Settings.DhcpSharedNetwork is null) return;
-        var mappingsAfter = afterLines.Where(l => l.StartsWith(OwnedMappingPrefix, StringComparison.Ordinal))
+        var mappingsAfter = afterLines.Where(IsOwnedMappingLine)
             .Select(l => "nf-" + l[OwnedMappingPrefix.Length..].Split(' ')[0]);
         Assert.Equal(expectedMappings, new SortedSet<string>(mappingsAfter, StringComparer.Ordinal));
     }
@@ -127,12 +128,23 @@ public sealed class PlannerPropertyTests
         var lines = PlanningScenario.Lines(tree);
         var managesDhcp = scenario.Settings.DhcpSharedNetwork is not null;
         return [.. lines.Where(line =>
-            !(managesDhcp && line.StartsWith(OwnedMappingPrefix, StringComparison.Ordinal))
+            !(managesDhcp && IsOwnedMappingLine(line))
             && !(TryRuleNumber(line, out var number) && number is >= 100 and <= 199 && IsOwnedRule(lines, number)))];
     }
 
     private static bool IsOwnedRule(IEnumerable<string> lines, int number) =>
-        lines.Any(line => line.StartsWith($"{RulePrefix}{number.ToString(CultureInfo.InvariantCulture)} description 'nf:", StringComparison.Ordinal));
+        lines.Any(line => line.StartsWith($"{RulePrefix}{number.ToString(CultureInfo.InvariantCulture)} description '", StringComparison.Ordinal)
+            && OwnedDescriptionLine().IsMatch(line));
+
+    private static bool IsOwnedMappingLine(string line) =>
+        line.StartsWith(OwnedMappingPrefix, StringComparison.Ordinal) && OwnedMappingName().IsMatch(line[OwnedMappingPrefix.Length..]);
+
+    // The shape the renderer writes (decision 0014), spelled out independently of RouterOwnership.
+    [GeneratedRegex(@" description 'nf:[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?:[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?( .+)?'$")]
+    private static partial Regex OwnedDescriptionLine();
+
+    [GeneratedRegex(@"^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])? ")]
+    private static partial Regex OwnedMappingName();
 
     private static IEnumerable<int> RuleNumbers(IEnumerable<string> lines) =>
         lines.Select(line => TryRuleNumber(line, out var number) ? number : -1).Where(n => n > 0).Distinct();
@@ -148,7 +160,7 @@ public sealed class PlannerPropertyTests
         lines.Where(line => TryRuleNumber(line, out var n) && n == number);
 
     private static IEnumerable<string> MappingLines(IEnumerable<string> lines, string name) =>
-        lines.Where(line => line.StartsWith(OwnedMappingPrefix, StringComparison.Ordinal)
+        lines.Where(line => IsOwnedMappingLine(line)
             && "nf-" + line[OwnedMappingPrefix.Length..].Split(' ')[0] == name);
 
     private static string[] Sorted(IEnumerable<string> lines) => [.. lines.Order(StringComparer.Ordinal)];
@@ -229,7 +241,14 @@ public sealed class PlannerPropertyTests
         foreach (var (number, kind, text, port, log) in extraRules)
         {
             if (tree.Exists(VyosPaths.NatDestinationRule(number))) continue;
-            var description = kind switch { 0 => "nf:" + text, 1 => text.Length == 0 ? null : text, 2 => "nfx:" + text, _ => "NF:" + text };
+            var description = kind switch
+            {
+                0 => "nf:" + text,
+                1 => text.Length == 0 ? null : text,
+                2 => "nfx:" + text,
+                3 => "NF:" + text,
+                _ => $"nf:gone-{number.ToString(CultureInfo.InvariantCulture)}:ssh" + (text.Length == 0 ? string.Empty : " " + text),
+            };
             ConfigTreeEditor.Apply(tree, renderer.SetNatDestinationRule(new NatDestinationRule(number)
             {
                 Description = description,
@@ -248,6 +267,7 @@ public sealed class PlannerPropertyTests
             {
                 0 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"nf-gone{i}"),
                 1 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"printer{i}"),
+                2 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"nf-Old_{i}"),
                 _ => new DhcpStaticMapping("GUEST", "10.10.0.0/24", $"nf-guest{i}"),
             };
             ConfigTreeEditor.Apply(tree, renderer.SetDhcpStaticMapping(mapping with { IpAddress = $"192.168.64.{host}", MacAddress = $"02:00:00:01:00:{i:x2}" }));

@@ -5,6 +5,7 @@ using NatFunctions.Core.Applying;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Applying;
+using NatFunctions.Infrastructure.Audit;
 using NatFunctions.Infrastructure.Persistence;
 using NatFunctions.Infrastructure.Provisioning;
 using NatFunctions.Infrastructure.Routers;
@@ -38,6 +39,8 @@ public sealed class ApplierInstance : IAsyncDisposable
             .AddScoped<ApplyAwaiter>()
             .AddScoped<VmProvisioner>()
             .AddScoped<PortActionService>()
+            .AddScoped<VmDecommissioner>()
+            .AddAuditAndIdempotencyStores()
             .BuildServiceProvider();
         RouterName = router.Name;
     }
@@ -52,7 +55,7 @@ public sealed class ApplierInstance : IAsyncDisposable
 
     public IRouterClient Client => routerFactory.Get(RouterName);
 
-    /// <summary>A request scope of this instance (its own DbContext), for the provisioning use cases.</summary>
+    /// <summary>A request scope of this instance, for the use cases (provision, decommission, router views) as the API runs them.</summary>
     public AsyncServiceScope CreateScope() => provider.CreateAsyncScope();
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using NatFunctions.Core.Auth;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Routers;
@@ -81,6 +84,7 @@ public sealed class ApplierRig : IAsyncDisposable
         var rig = new ApplierRig(router, stateDir, ownsStateDir, settings ?? new Dictionary<string, string?>());
         await using var db = await rig.database.CreateMigratedContextAsync();
         db.IpPools.Add(new IpPool { Name = "lan", Router = "edge", Cidr = "192.168.64.0/24", RangeStart = "192.168.64.10", RangeEnd = "192.168.64.250" });
+        db.PortPools.Add(new PortPool { Name = "wan", Router = "edge", StartPort = 32000, EndPort = 32999 });
         await db.SaveChangesAsync();
         return rig;
     }
@@ -98,6 +102,27 @@ public sealed class ApplierRig : IAsyncDisposable
         await db.SaveChangesAsync();
         return vm;
     }
+
+    /// <summary>Provisions a VM through the real use case (allocator, reservations, applier), as the API does.</summary>
+    public async Task<WriteOutcome> ProvisionAsync(string machineId, string? mac = null, params string[] ports)
+    {
+        await using var scope = Main.CreateScope();
+        var input = new ProvisionVmInput(machineId, mac, "edge", null, ports.Length == 0 ? null : ports, null, null, null, null, null);
+        var result = await scope.ServiceProvider.GetRequiredService<VmProvisioner>().ProvisionAsync(input, Operator, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error?.Detail);
+        return result.Value!;
+    }
+
+    /// <summary>Decommissions a VM through the real use case, as the API does.</summary>
+    public async Task<ApplyState> DecommissionAsync(string machineId)
+    {
+        await using var scope = Main.CreateScope();
+        var result = await scope.ServiceProvider.GetRequiredService<VmDecommissioner>().DecommissionAsync(machineId, Operator, CancellationToken.None);
+        Assert.True(result.Succeeded, result.Error?.Detail);
+        return result.Value!.RouterState;
+    }
+
+    private static Caller Operator => new("ops", ApiRole.Admin, "nf_ops");
 
     public static PortForward Forward(int rule, string portName, int externalPort, int internalPort) => new()
     {

@@ -29,10 +29,11 @@ internal static partial class RouterDatabaseAgreement
         Assert.All(forwards, row => Assert.Equal((SyncState.Applied, null), (row.Forward.SyncState, row.Forward.LastError)));
         Assert.All(vms, vm => Assert.Equal(SyncState.Applied, vm.DhcpSyncState));
 
-        // Ours: inside the managed range with the marker (a marked rule outside the range belongs to someone else).
+        // Ours: inside the managed range with the marker's full shape (a marked rule outside the range belongs to someone else).
         var ownedDescriptions = lines
             .Select(line => OwnedDescription().Match(line))
-            .Where(match => match.Success && rig.Router.ManagedRules.Contains(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)))
+            .Where(match => match.Success && MarkerShape.IsOurDescription(match.Groups[2].Value)
+                && rig.Router.ManagedRules.Contains(int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture)))
             .Select(match => match.Value)
             .ToList();
         Assert.Equal(forwards.Count, ownedDescriptions.Count);
@@ -58,7 +59,7 @@ internal static partial class RouterDatabaseAgreement
 
         var mappings = ManagedObjectReader.ReadDhcpStaticMappings(ConfigCommandsParser.Parse(text), rig.Router.VyosVersion)
             .Where(mapping => mapping.SharedNetwork == rig.Router.DhcpSharedNetwork && mapping.Subnet == rig.Router.DhcpSubnet
-                && mapping.Name.StartsWith("nf-", StringComparison.Ordinal))
+                && MarkerShape.IsOurMappingName(mapping.Name))
             .ToList();
         // Only a VM with a MAC address gets a static mapping.
         Assert.Equal(
@@ -74,6 +75,6 @@ internal static partial class RouterDatabaseAgreement
         _ => "tcp_udp",
     };
 
-    [GeneratedRegex(@"^set nat destination rule (\d+) description 'nf:.*$")]
+    [GeneratedRegex(@"^set nat destination rule (\d+) description '(nf:.*)'$")]
     private static partial Regex OwnedDescription();
 }

@@ -1,0 +1,43 @@
+using Microsoft.EntityFrameworkCore;
+using NatFunctions.Core.Planning;
+using NatFunctions.Core.Routers;
+using NatFunctions.Infrastructure.Persistence;
+
+namespace NatFunctions.Infrastructure.Applying;
+
+/// <summary>
+/// One read of a router's <see cref="NatFunctions.Core.Domain.PendingRemoval"/> rows: the deletions that writes asked
+/// for. A reconcile that applies only pending changes sends a deletion only when it is in here; any other owned object
+/// without a row is drift, which report mode leaves alone.
+/// </summary>
+internal sealed class PendingRemovalSet(IReadOnlyList<long> ids, IReadOnlySet<int> ruleNumbers, IReadOnlySet<string> mappingNames)
+{
+    public static async Task<PendingRemovalSet> ReadAsync(NatFunctionsDbContext db, RouterSettings settings, CancellationToken cancellationToken)
+    {
+        var rows = await db.PendingRemovals.AsNoTracking()
+            .Where(removal => removal.Router == settings.Name)
+            .Select(removal => new { removal.Id, removal.RuleNumber, removal.MachineId })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var ownership = new RouterOwnership(settings);
+        return new PendingRemovalSet(
+            [.. rows.Select(row => row.Id)],
+            rows.Select(row => row.RuleNumber).OfType<int>().ToHashSet(),
+            rows.Select(row => row.MachineId).OfType<string>().Select(ownership.MappingName).ToHashSet(StringComparer.Ordinal));
+    }
+
+    /// <summary>Whether a write removed the object this deletion is for.</summary>
+    public bool Requested(PlannedChange change) =>
+        (change.RuleNumber is { } number && ruleNumbers.Contains(number))
+        || (change.MappingName is { } name && mappingNames.Contains(name));
+
+    /// <summary>
+    /// The router no longer needs these deletions (sent and committed, or nothing left to delete). Only the rows read
+    /// are cleared: a removal written meanwhile waits for the next reconcile.
+    /// </summary>
+    public async Task ClearAsync(NatFunctionsDbContext db, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0) return;
+        await db.PendingRemovals.Where(removal => ids.Contains(removal.Id)).ExecuteDeleteAsync(cancellationToken).ConfigureAwait(false);
+    }
+}
