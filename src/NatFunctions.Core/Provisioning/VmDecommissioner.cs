@@ -5,8 +5,8 @@ namespace NatFunctions.Core.Provisioning;
 
 /// <summary>
 /// DELETE /v1/vms/{machine_id}/decommission: the VM's rows go at once (freeing IP, ports and rule numbers) and the
-/// next group commit removes its rules and DHCP mapping; if the router is unreachable the reconciler finishes it,
-/// because owned router objects with no row behind them are deleted on every sync.
+/// next group commit removes its rules and DHCP mapping; if the router is unreachable a later session finishes it,
+/// because the removal is recorded (PendingRemovals, written with the delete) until a session has sent it.
 /// </summary>
 public sealed class VmDecommissioner(IProvisioningStore store, ApplyAwaiter awaiter)
 {
