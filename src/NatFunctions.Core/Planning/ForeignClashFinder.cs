@@ -21,10 +21,16 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
         // Port -> the foreign rule forwarding it, per protocol: built once, so a foreign range costs its length once.
         var tcpPorts = new Dictionary<int, int>();
         var udpPorts = new Dictionary<int, int>();
+        var oursOnRouter = new HashSet<int>();
         foreach (var foreign in ManagedObjectReader.ReadNatDestinationRules(actual, settings.VyosVersion))
         {
+            if (ownership.OwnsRule(foreign.Number, foreign.Description))
+            {
+                oursOnRouter.Add(foreign.Number);
+                continue;
+            }
+
             if (foreign.Exclude || foreign.Disabled || !SharesInterface(foreign.InboundInterface)) continue;
-            if (ownership.OwnsRule(foreign.Number, foreign.Description)) continue;
             foreach (var port in PortSpecification.Ports(foreign.DestinationPort))
             {
                 if (foreign.Protocol != "udp") tcpPorts.TryAdd(port, foreign.Number);
@@ -32,14 +38,22 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
             }
         }
 
-        var foreignIps = ManagedObjectReader.ReadDhcpStaticMappings(actual, settings.VyosVersion)
+        var mappingsOnRouter = ManagedObjectReader.ReadDhcpStaticMappings(actual, settings.VyosVersion);
+        var ourMappingsOnRouter = mappingsOnRouter
+            .Where(mapping => ownership.OwnsMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name))
+            .Select(mapping => mapping.Name)
+            .ToHashSet(StringComparer.Ordinal);
+        var foreignIps = mappingsOnRouter
             .Where(mapping => mapping.IpAddress is not null && !ownership.OwnsMapping(mapping.SharedNetwork, mapping.Subnet, mapping.Name))
             .GroupBy(mapping => mapping.IpAddress!, StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.First().Name, StringComparer.Ordinal);
 
         foreach (var number in desired.PendingRuleNumbers.Order())
         {
-            if (!desired.NatRules.TryGetValue(number, out var rule)) continue;
+            // A disabled rule forwards nothing, so pausing ours cannot collide. A rule of ours already on the router is
+            // being updated: its external port and address cannot change on update, so any clash predates this write
+            // and refusing would only take the forward away (or block pausing it).
+            if (!desired.NatRules.TryGetValue(number, out var rule) || rule.Disabled || oursOnRouter.Contains(number)) continue;
             if (PortOwner(rule, tcpPorts, udpPorts) is { } owner && owner != number)
             {
                 clashes.Add(new RefusedObject(number, null, $"external port {rule.DestinationPort} is already forwarded on the router by rule {Text(owner)}, which NatFunctions does not own"));
@@ -52,7 +66,8 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
 
         foreach (var name in desired.PendingMappingNames.Order(StringComparer.Ordinal))
         {
-            if (desired.DhcpMappings.TryGetValue(name, out var mapping) && mapping.IpAddress is { } ip && foreignIps.TryGetValue(ip, out var holder))
+            if (!ourMappingsOnRouter.Contains(name)
+                && desired.DhcpMappings.TryGetValue(name, out var mapping) && mapping.IpAddress is { } ip && foreignIps.TryGetValue(ip, out var holder))
             {
                 clashes.Add(new RefusedObject(null, name, $"internal IP {ip} is already given on the router to the DHCP static mapping '{holder}', which NatFunctions does not own"));
             }

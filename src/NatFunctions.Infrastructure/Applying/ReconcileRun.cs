@@ -41,9 +41,11 @@ internal sealed class ReconcileRun(
         for (var round = 0; round < MostRounds; round++)
         {
             var startedAt = Now;
+            // Removals first: a delete committed between the two reads is then gone from the rows too, so its object is
+            // planned for deletion. Read the other way round it would be neither deleted nor kept as a removal.
+            removals = await PendingRemovalSet.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             scope = request.MachineId is { } machineId ? MachineScope.For(machineId, rows, ownership) : null;
-            removals = await PendingRemovalSet.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             ConfigTree tree;
             try
             {

@@ -75,11 +75,13 @@ public sealed class RouterMetrics
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(report);
         var router = report.Router;
-        if (report.Outcome == SyncOutcome.TransportError)
+        // A run that read the router (it has a plan) reached it; how its session ended (a busy lock, an unconfirmed
+        // commit, a dropped connection) was already recorded per session by RecordSession, so it decides here.
+        if (report.Outcome == SyncOutcome.TransportError && report.Plan is null)
         {
             SetUp(router, false);
         }
-        else if (report.Outcome != SyncOutcome.LeaseUnavailable)
+        else if (report.Outcome is not (SyncOutcome.TransportError or SyncOutcome.LeaseUnavailable))
         {
             SetUp(router, true);
         }

@@ -54,6 +54,48 @@ public sealed class ForeignClashTests
         Assert.Equal(["nat destination rule 100"], plan.Added.Select(change => change.Subject));
     }
 
+    [Theory]
+    [InlineData(ForwardStatus.Disabled)]
+    [InlineData(ForwardStatus.Enabled)]
+    public void Changing_our_rule_already_on_the_router_is_not_refused_for_a_clash_that_predates_it(ForwardStatus status)
+    {
+        var settings = PlanningScenario.Settings(dhcp: false);
+        var forward = PlanningScenario.Forward(100, "web", 8080, 80);
+        forward.Status = status;
+        forward.SourceIp = "203.0.113.0/24";
+        var desired = new DesiredStateBuilder(settings).Build([PlanningScenario.Vm("vm-a", "192.168.64.10", null, forward)]);
+        var actual = PlanningScenario.Config(
+            ForeignWeb,
+            "set nat destination rule 5 protocol 'tcp'",
+            "set nat destination rule 5 translation address '192.168.64.20'",
+            "set nat destination rule 100 description 'nf:vm-a:web'",
+            "set nat destination rule 100 destination port '8080'",
+            "set nat destination rule 100 inbound-interface name 'eth0'",
+            "set nat destination rule 100 protocol 'tcp'",
+            "set nat destination rule 100 translation address '192.168.64.10'",
+            "set nat destination rule 100 translation port '80'");
+
+        var plan = new RouterPlanner(settings).Plan(actual, desired);
+
+        Assert.Empty(plan.Refused);
+        Assert.Equal(["nat destination rule 100"], plan.Changes.Select(change => change.Subject));
+    }
+
+    [Fact]
+    public void A_new_disabled_rule_forwards_nothing_so_it_cannot_clash()
+    {
+        var settings = PlanningScenario.Settings(dhcp: false);
+        var forward = PlanningScenario.Forward(100, "web", 8080, 80);
+        forward.Status = ForwardStatus.Disabled;
+        var desired = new DesiredStateBuilder(settings).Build([PlanningScenario.Vm("vm-a", "192.168.64.10", null, forward)]);
+        var actual = PlanningScenario.Config(ForeignWeb, "set nat destination rule 5 protocol 'tcp'", "set nat destination rule 5 translation address '192.168.64.20'");
+
+        var plan = new RouterPlanner(settings).Plan(actual, desired);
+
+        Assert.Empty(plan.Refused);
+        Assert.Equal(["nat destination rule 100"], plan.Added.Select(change => change.Subject));
+    }
+
     [Fact]
     public void A_pending_vm_on_an_ip_a_foreign_static_mapping_holds_is_refused_for_its_mapping_and_its_rules()
     {

@@ -4,8 +4,11 @@ using NatFunctions.EndToEndTests.Hosting;
 
 namespace NatFunctions.EndToEndTests.Provisioning;
 
-/// <summary>P3 through the real worker, the real applier and the simulator as router.</summary>
-public sealed class ProvisioningTests(ProvisioningFixture fixture) : IClassFixture<ProvisioningFixture>
+/// <summary>
+/// P3 on the production shape: the real worker under LocalHost, the real applier, the product's SSH driver to the
+/// simulator behind a real OpenSSH server, and Azure Blob leases on Azurite.
+/// </summary>
+public sealed class ProvisioningTests(SshAzuriteProvisioningFixture fixture) : IClassFixture<SshAzuriteProvisioningFixture>
 {
     [Fact]
     public async Task A_provisioned_vm_has_exactly_its_rules_and_dhcp_mapping_on_the_router()

@@ -3,8 +3,11 @@ using NatFunctions.EndToEndTests.Hosting;
 
 namespace NatFunctions.EndToEndTests.Provisioning;
 
-/// <summary>Writes while the router refuses or cannot be reached: nothing half-done, nothing lost.</summary>
-public sealed class RouterFaultTests(ProvisioningFixture fixture) : IClassFixture<ProvisioningFixture>
+/// <summary>
+/// Writes while the router refuses or cannot be reached: nothing half-done, nothing lost. Over sshd + simulator +
+/// Azurite, so "cannot be reached" is a real SSH connection the router closes.
+/// </summary>
+public sealed class RouterFaultTests(SshAzuriteProvisioningFixture fixture) : IClassFixture<SshAzuriteProvisioningFixture>
 {
     [Fact]
     public async Task A_change_the_router_rejects_is_422_with_its_message_and_leaves_nothing_behind()
