@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace NatFunctions.EndToEndTests.Hosting;
 
-public static class JsonHelpers
+public static class HttpJsonExtensions
 {
     public static async Task<JsonElement> ReadJsonAsync(this HttpResponseMessage response)
     {
