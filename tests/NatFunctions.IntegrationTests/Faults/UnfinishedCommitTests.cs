@@ -149,7 +149,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         Assert.Equal([ChangeResult.TransportError, ChangeResult.NoChange, ChangeResult.Committed], changes.Select(change => change.Result));
         Assert.EndsWith("\ncommit-confirm 1", changes[0].Commands, StringComparison.Ordinal);
         AssertFinishedBy(changes[1], commitConfirmMinutes: 1);
-        Assert.All(changes[2].Commands.Split('\n'), line => Assert.Contains("10003", line, StringComparison.Ordinal));
+        Assert.All(changes[2].Commands.Split('\n'), line => Assert.True(line.Contains(" rule 10003 ", StringComparison.Ordinal) || line.Contains("vm-c", StringComparison.Ordinal), line));
         Assert.All(await rig.ForwardsAsync(), forward => Assert.Equal(SyncState.Applied, forward.SyncState));
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 4);
     }
