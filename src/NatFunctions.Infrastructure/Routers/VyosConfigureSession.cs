@@ -7,7 +7,10 @@ namespace NatFunctions.Infrastructure.Routers;
 /// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c> only when the caller
 /// accepts the read-back, <c>save</c>, <c>exit</c>. Any refusal, and any failure before the commit while the channel
 /// is still open, ends with <c>exit discard</c>, so nothing half-entered stays in the session; a read-back the caller
-/// rejects is left unconfirmed, so VyOS reverts it. The read-back is the whole active configuration, secrets
+/// rejects is left unconfirmed, so VyOS reverts it. Once the commit is sent, every failure (lost connection, a
+/// refused <c>save</c>, a cancellation, a throwing read-back check) is a result with
+/// <see cref="RouterSessionResult.MayHaveCommitted"/>, never an exception, so the caller can record it and a later
+/// session can finish the commit. The read-back is the whole active configuration, secrets
 /// included, so only a one-line summary of it goes into the transcript. Works over any <see cref="IRouterTextChannel"/>;
 /// knows nothing about SSH.
 /// </summary>
