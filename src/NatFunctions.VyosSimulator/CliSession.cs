@@ -503,6 +503,12 @@ internal sealed class CliSession
     private void Save(CancellationToken cancellationToken)
     {
         if (HasChanges(_state.Read(cancellationToken))) _out.Write("Warning: you have uncommitted changes that will not be saved.\n");
+        if (Faults.FailSave is { } failure)
+        {
+            _out.Write(failure + "\n");
+            return;
+        }
+
         _state.Update(current => current with { SavedConfig = current.ActiveConfig }, cancellationToken);
         if (Version == VyosVersion.V1_3) _out.Write("Saving configuration to '/config/config.boot'...\nDone\n");
     }

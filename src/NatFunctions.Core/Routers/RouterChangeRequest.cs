@@ -30,6 +30,11 @@ public sealed record RouterChangeRequest
     /// <summary>0 = plain <c>commit</c>; otherwise <c>commit-confirm N</c>, read back, then <c>confirm</c>.</summary>
     public int CommitConfirmMinutes { get; }
 
+    /// <summary>The line that commits: <c>commit-confirm N</c> or <c>commit</c>.</summary>
+    public string CommitCommand => CommitConfirmMinutes > 0
+        ? "commit-confirm " + CommitConfirmMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : "commit";
+
     /// <summary>Run <c>save</c> after a successful commit so the change survives a reboot.</summary>
     public bool Save { get; }
 

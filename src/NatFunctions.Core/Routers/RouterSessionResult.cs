@@ -15,13 +15,19 @@ namespace NatFunctions.Core.Routers;
 /// included: for the caller's check only, never to be stored or logged.
 /// </param>
 /// <param name="Saved">Whether <c>save</c> ran after the commit.</param>
+/// <param name="MayHaveCommitted">
+/// The session got as far as sending its commit (or, finishing an earlier one, its <c>confirm</c>): a failure from
+/// then on may leave a change active but unconfirmed or unsaved. False for failures before it (connecting, <c>set</c>),
+/// which leave the router as it was.
+/// </param>
 public sealed record RouterSessionResult(
     RouterSessionOutcome Outcome,
     string? Message,
     string? FailedCommand,
     string Transcript,
     string? ReadBack = null,
-    bool Saved = false)
+    bool Saved = false,
+    bool MayHaveCommitted = false)
 {
     public bool IsSuccess => Outcome is RouterSessionOutcome.Committed or RouterSessionOutcome.NoChange;
 }

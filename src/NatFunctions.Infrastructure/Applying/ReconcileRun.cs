@@ -33,6 +33,7 @@ internal sealed class ReconcileRun(
     private long? lastChangeId;
     private bool anyCommitted;
     private bool finishedEarlierCommit;
+    private bool checkedPendingConfirm;
     private MachineScope? scope;
     private PendingRemovalSet? removals;
 
@@ -70,6 +71,25 @@ internal sealed class ReconcileRun(
 
             await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
+            if (batch.Count > 0 && !checkedPendingConfirm && settings.CommitConfirmMinutes > 0 && !anyCommitted)
+            {
+                checkedPendingConfirm = true;
+                if (await EarlierCommitIsAsPlannedAsync(plan, cancellationToken).ConfigureAwait(false))
+                {
+                    // A commit-confirm of ours may still wait for confirm: VyOS refuses a new one ("Another confirm is
+                    // pending") until it reverts, a reboot on 1.3/1.4. It holds only what we planned, so confirm and
+                    // save it first, then read again and send what is still missing.
+                    finishedEarlierCommit = true;
+                    var finish = await FinishEarlierCommitAsync(startedAt, plan, cancellationToken).ConfigureAwait(false);
+                    if (!finish.IsSuccess)
+                    {
+                        return await TransportErrorAsync(rows, null, batch, finish.Message ?? finish.Outcome.ToString(), finish, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    continue;
+                }
+            }
+
             if (batch.Count == 0)
             {
                 if (!anyCommitted && !finishedEarlierCommit && await NeedsFinishingAsync(rows, cancellationToken).ConfigureAwait(false))
@@ -180,7 +200,7 @@ internal sealed class ReconcileRun(
         var request = RouterChangeRequest.For(settings, commands) with { ReadBackProblem = ReadBackCheck(desired, batch) };
         var result = await client.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         commandsSent.AddRange(commands);
-        return await RecordSessionAsync(startedAt, commands, result, plan, batch, cancellationToken).ConfigureAwait(false);
+        return await RecordSessionAsync(startedAt, UnfinishedCommitLog.RecordedCommands(request, result), result, plan, batch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RouterSessionResult> FinishEarlierCommitAsync(DateTime startedAt, RouterPlan plan, CancellationToken cancellationToken)
@@ -189,9 +209,30 @@ internal sealed class ReconcileRun(
         return await RecordSessionAsync(startedAt, UnfinishedCommitLog.Commands(settings), result, plan, [], cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The log says our last session may have left a commit unconfirmed, and the router is as planned for every object
+    /// that session sent (the plan wants nothing for them), so confirming it keeps only what we intended. When the
+    /// plan does want something for them (the commit already reverted, or the wishes changed since), VyOS reverts it.
+    /// </summary>
+    private async Task<bool> EarlierCommitIsAsPlannedAsync(RouterPlan plan, CancellationToken cancellationToken)
+    {
+        var unfinished = await UnfinishedCommitLog.FindAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
+        if (unfinished is null) return false;
+        var differing = plan.Changes.Where(change => unfinished.Any(line => CommandSubject.Touches(line, change))).Select(change => change.Subject).ToList();
+        if (differing.Count == 0) return true;
+        logger.LogWarning(
+            "Router {Router}: an earlier session's commit may still wait for confirm, but the router differs from the plan for {Subjects}; left for the router to revert",
+            settings.Name,
+            string.Join(", ", differing));
+        return false;
+    }
+
     private async Task<RouterSessionResult> RecordSessionAsync(
         DateTime startedAt, IReadOnlyList<string> commands, RouterSessionResult result, RouterPlan plan, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
     {
+        // A session that may have committed is recorded even when the caller gave up: the next run needs the row to
+        // finish it, and the audit log to show it.
+        if (result.MayHaveCommitted) cancellationToken = CancellationToken.None;
         anyCommitted |= result.Outcome == RouterSessionOutcome.Committed;
         var recorded = result.Outcome switch
         {

@@ -10,17 +10,22 @@ namespace NatFunctions.Infrastructure.Applying;
 /// no <c>save</c>), read from the audit log so that it survives restarts and holds for changes that leave no pending
 /// row behind (deletes, drift repairs). The newest deciding session says:
 /// <list type="bullet">
-/// <item>a transport error after sending commands: unfinished (the commit may be active; when it never got that far,
-/// finishing costs one harmless session);</item>
-/// <item>a committed session, or a finishing session (whose commands are <see cref="Commands"/>): finished.</item>
+/// <item>a transport error after its commit was sent (its commands end with the commit line, see
+/// <see cref="RecordedCommands"/>), or a finishing session's transport error: unfinished;</item>
+/// <item>a committed session, or a finishing session that ended well (whose commands are <see cref="Commands"/>):
+/// finished.</item>
 /// </list>
-/// Rejected and not-confirmed sessions, compares that found nothing and runs that sent nothing decide nothing: none of
-/// them confirms or saves an earlier commit.
+/// Transport errors before the commit (connect, <c>set</c>), rejected and not-confirmed sessions, compares that found
+/// nothing and runs that sent nothing decide nothing: none of them commits, confirms or saves anything.
 /// </summary>
 internal static class UnfinishedCommitLog
 {
     private const string Confirm = "confirm";
     private const string Save = "save";
+
+    // Deciding rows read to collect the commands of the unfinished sessions on top: a finishing session that failed
+    // sends no set/delete itself, the session it tried to finish is further down.
+    private const int NewestDecidingRows = 10;
 
     // Every shape a finishing session's Commands can take, whatever the router's settings were at the time.
     private static readonly string[] FinishingCommandTexts = [Confirm, Save, Confirm + "\n" + Save];
@@ -32,20 +37,48 @@ internal static class UnfinishedCommitLog
         return [.. settings.CommitConfirmMinutes > 0 ? [Confirm] : Array.Empty<string>(), .. settings.SaveAfterCommit ? [Save] : Array.Empty<string>()];
     }
 
-    public static async Task<bool> IsUnfinishedAsync(NatFunctionsDbContext db, string router, CancellationToken cancellationToken)
+    /// <summary>
+    /// What a session's audit row holds as its commands: the set/delete lines, and, when it ended in a transport error
+    /// after sending its commit, the commit line too. That line marks the row as possibly committed; a transport
+    /// error without it left the router as it was.
+    /// </summary>
+    public static IReadOnlyList<string> RecordedCommands(RouterChangeRequest request, RouterSessionResult result)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(result);
+        return !request.FinishOnly && result.Outcome == RouterSessionOutcome.TransportFailure && result.MayHaveCommitted
+            ? [.. request.Commands, request.CommitCommand]
+            : request.Commands;
+    }
+
+    public static async Task<bool> IsUnfinishedAsync(NatFunctionsDbContext db, string router, CancellationToken cancellationToken) =>
+        await FindAsync(db, router, cancellationToken).ConfigureAwait(false) is not null;
+
+    /// <summary>
+    /// Null when the last session finished; otherwise the set/delete lines of the unfinished sessions since the last
+    /// finished one, i.e. what the pending commit may hold.
+    /// </summary>
+    public static async Task<IReadOnlyList<string>?> FindAsync(NatFunctionsDbContext db, string router, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        // Newest first along the (Router, StartedAt) index; runs hold the router lease, so StartedAt orders sessions.
+        // Newest first by Id: rows are inserted under the router lease, so Id orders sessions even when instances'
+        // clocks (StartedAt) disagree.
         var newest = await db.RouterChanges.AsNoTracking()
             .Where(change => change.Router == router
-                && ((change.Result == ChangeResult.TransportError && change.Commands != string.Empty)
+                && ((change.Result == ChangeResult.TransportError
+                        && (change.Commands.EndsWith("\ncommit") || change.Commands.Contains("\ncommit-confirm ") || FinishingCommandTexts.Contains(change.Commands)))
                     || change.Result == ChangeResult.Committed
                     || (change.Result == ChangeResult.NoChange && FinishingCommandTexts.Contains(change.Commands))))
-            .OrderByDescending(change => change.StartedAt)
-            .ThenByDescending(change => change.Id)
-            .Select(change => (ChangeResult?)change.Result)
-            .FirstOrDefaultAsync(cancellationToken)
+            .OrderByDescending(change => change.Id)
+            .Select(change => new { change.Result, change.Commands })
+            .Take(NewestDecidingRows)
+            .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        return newest == ChangeResult.TransportError;
+        var unfinished = newest.TakeWhile(change => change.Result == ChangeResult.TransportError).ToList();
+        if (unfinished.Count == 0) return null;
+        return unfinished
+            .SelectMany(change => change.Commands.Split('\n', StringSplitOptions.RemoveEmptyEntries))
+            .Where(line => RouterChangeRequest.FindProblem(line) is null)
+            .ToList();
     }
 }

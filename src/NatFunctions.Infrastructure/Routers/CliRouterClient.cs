@@ -44,7 +44,11 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
             await cli.SendWithoutReplyAsync("exit", cancellationToken).ConfigureAwait(false);
             if (reply.Prompt != VyosPromptKind.Operational || VyosOutputClassifier.IsCommandError(reply.Output))
             {
-                throw new RouterAccessException(settings.Name, RouterAccessFailure.UnexpectedOutput, $"'show configuration commands' failed: {reply.Message}");
+                // Whatever came back may be (part of) the configuration: say what kind of answer it was, not what it said.
+                throw new RouterAccessException(
+                    settings.Name,
+                    RouterAccessFailure.UnexpectedOutput,
+                    $"'show configuration commands' failed (ended at the {reply.Prompt.ToString().ToLowerInvariant()} prompt; {VyosConfigureSession.DescribeConfiguration(reply)})");
             }
 
             return reply.Message;

@@ -119,7 +119,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
             match = OperationalPrompt().Match(text);
         }
 
-        if (!match.Success)
+        if (!match.Success && AsksQuestion(sentLine))
         {
             kind = VyosPromptKind.Question;
             match = QuestionPrompt().Match(text);
@@ -134,6 +134,16 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         lastPrompt = text[match.Index..].TrimStart('\n');
         var output = kind == VyosPromptKind.Question ? text : text[..match.Index];
         return new VyosReply(RemoveEcho(output, sentLine), kind);
+    }
+
+    /// <summary>
+    /// Only these commands ask: elsewhere a line ending in <c>[confirm]</c> is output (a description, a banner, a
+    /// chunk cut there), and taking it for a prompt would end the reply early.
+    /// </summary>
+    private static bool AsksQuestion(string? sentLine)
+    {
+        var command = sentLine?.Trim().Split(' ')[0];
+        return command is "commit-confirm" or "rollback" or "y";
     }
 
     private static string RemoveEcho(string output, string? sentLine)

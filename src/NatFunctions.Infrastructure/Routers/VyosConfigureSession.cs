@@ -7,7 +7,10 @@ namespace NatFunctions.Infrastructure.Routers;
 /// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c> only when the caller
 /// accepts the read-back, <c>save</c>, <c>exit</c>. Any refusal, and any failure before the commit while the channel
 /// is still open, ends with <c>exit discard</c>, so nothing half-entered stays in the session; a read-back the caller
-/// rejects is left unconfirmed, so VyOS reverts it. The read-back is the whole active configuration, secrets
+/// rejects is left unconfirmed, so VyOS reverts it. Once the commit is sent, every failure (lost connection, a
+/// refused <c>save</c>, a cancellation, a throwing read-back check) is a result with
+/// <see cref="RouterSessionResult.MayHaveCommitted"/>, never an exception, so the caller can record it and a later
+/// session can finish the commit. The read-back is the whole active configuration, secrets
 /// included, so only a one-line summary of it goes into the transcript. Works over any <see cref="IRouterTextChannel"/>;
 /// knows nothing about SSH.
 /// </summary>
@@ -27,11 +30,11 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
 
     private Stage stage = Stage.Preparing;
     private bool inConfigurationMode;
+    private bool saved;
 
     public async Task<RouterSessionResult> ApplyAsync(RouterChangeRequest request, CancellationToken cancellationToken)
     {
         string? readBack = null;
-        var saved = false;
         try
         {
             await EnterOperationalModeAsync(cli, cancellationToken).ConfigureAwait(false);
@@ -68,7 +71,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                 return await DiscardAsync(RouterSessionOutcome.NoChange, null, null, cancellationToken).ConfigureAwait(false);
             }
 
-            var commitCommand = request.CommitConfirmMinutes > 0 ? $"commit-confirm {request.CommitConfirmMinutes}" : "commit";
+            var commitCommand = request.CommitCommand;
             stage = Stage.Committing;
             var commit = await cli.RunAsync(commitCommand, cancellationToken).ConfigureAwait(false);
             if (commit.Prompt == VyosPromptKind.Question)
@@ -131,16 +134,14 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                 stage = Stage.Committed;
             }
 
-            if (request.Save)
-            {
-                var save = await cli.RunAsync("save", cancellationToken).ConfigureAwait(false);
-                saved = !VyosOutputClassifier.IsCommandError(save.Output);
-            }
-
+            var refusedSave = request.Save ? await SaveAsync(cancellationToken).ConfigureAwait(false) : null;
+            saved = request.Save && refusedSave is null;
             await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
             inConfigurationMode = false;
             await LeaveAsync(cancellationToken).ConfigureAwait(false);
-            return Result(RouterSessionOutcome.Committed, saved || !request.Save ? null : "committed but 'save' failed", null, readBack, saved);
+            return refusedSave is null
+                ? Result(RouterSessionOutcome.Committed, null, null, readBack)
+                : Result(RouterSessionOutcome.TransportFailure, refusedSave, "save", readBack);
         }
         catch (Exception exception) when (stage == Stage.Preparing && exception is not RouterChannelException)
         {
@@ -148,38 +149,40 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             await TryDiscardAfterFailureAsync().ConfigureAwait(false);
             throw;
         }
-        catch (RouterChannelException exception)
+        catch (Exception exception)
         {
+            // A lost connection at any stage, or anything else (a cancellation, a read-back check that threw) once the
+            // commit was sent: the commit may be active, so the caller gets a result to record, never an exception.
             if (stage == Stage.Preparing) await TryDiscardAfterFailureAsync().ConfigureAwait(false);
+            var lost = exception is RouterChannelException ? "connection lost" : $"the session failed ({exception.GetType().Name})";
             return stage switch
             {
                 Stage.Committing => Result(
                     RouterSessionOutcome.TransportFailure,
-                    $"connection lost during the commit, so it may or may not be active; read the configuration before retrying: {exception.Message}",
+                    $"{lost} during the commit, so it may or may not be active; read the configuration before retrying: {exception.Message}",
                     null,
                     readBack),
                 Stage.AwaitingConfirm => Result(
                     RouterSessionOutcome.TransportFailure,
-                    $"connection lost after commit-confirm and before confirm: the change is active but the router reverts it within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
+                    $"{lost} after commit-confirm and before confirm: the change is active but the router reverts it within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
                     null,
                     readBack),
                 Stage.Confirming => Result(
                     RouterSessionOutcome.TransportFailure,
-                    $"connection lost while sending 'confirm': if the router did not get it, it reverts the change within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
+                    $"{lost} while sending 'confirm': if the router did not get it, it reverts the change within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it: {exception.Message}",
                     null,
                     readBack),
                 // Active but not saved: not finished until a later session saves it, so the caller keeps its rows pending.
                 Stage.Committed when request.Save && !saved => Result(
                     RouterSessionOutcome.TransportFailure,
-                    $"committed, then the connection was lost before 'save': the change is active but would not survive a reboot until a later session saves it: {exception.Message}",
+                    $"committed, then {lost} before 'save': the change is active but would not survive a reboot until a later session saves it: {exception.Message}",
                     null,
                     readBack),
                 Stage.Committed => Result(
                     RouterSessionOutcome.Committed,
-                    $"committed, then the connection was lost: {exception.Message}",
+                    $"committed, then {lost}: {exception.Message}",
                     null,
-                    readBack,
-                    saved),
+                    readBack),
                 _ => Result(RouterSessionOutcome.TransportFailure, exception.Message),
             };
         }
@@ -211,8 +214,10 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
     /// </summary>
     private async Task<RouterSessionResult> FinishAsync(RouterChangeRequest request, CancellationToken cancellationToken)
     {
+        // The earlier commit is what this session stands for: from here on a failure leaves it as unfinished as before.
         if (request.CommitConfirmMinutes > 0)
         {
+            stage = Stage.Confirming;
             var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
             if (confirm.Prompt != VyosPromptKind.Configuration)
             {
@@ -220,17 +225,27 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             }
         }
 
-        var saved = false;
-        if (request.Save)
-        {
-            var save = await cli.RunAsync("save", cancellationToken).ConfigureAwait(false);
-            saved = !VyosOutputClassifier.IsCommandError(save.Output);
-        }
-
+        stage = Stage.Committed;
+        var refusedSave = request.Save ? await SaveAsync(cancellationToken).ConfigureAwait(false) : null;
+        saved = request.Save && refusedSave is null;
         await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
         inConfigurationMode = false;
         await LeaveAsync(cancellationToken).ConfigureAwait(false);
-        return Result(RouterSessionOutcome.NoChange, saved || !request.Save ? null : "'save' failed", null, null, saved);
+        return refusedSave is null
+            ? Result(RouterSessionOutcome.NoChange, null)
+            : Result(RouterSessionOutcome.TransportFailure, refusedSave, "save");
+    }
+
+    /// <summary>
+    /// <c>save</c> after a commit; null when VyOS took it, otherwise why not. A refused save is not finished: the change
+    /// would not survive a reboot, so the caller keeps it unfinished and a later session saves again.
+    /// </summary>
+    private async Task<string?> SaveAsync(CancellationToken cancellationToken)
+    {
+        var save = await cli.RunAsync("save", cancellationToken).ConfigureAwait(false);
+        return VyosOutputClassifier.IsCommandError(save.Output)
+            ? $"committed, but VyOS refused 'save': the change is active but would not survive a reboot until a later session saves it: {save.Message}"
+            : null;
     }
 
     private static string Minutes(int minutes) =>
@@ -306,6 +321,6 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         await cli.SendWithoutReplyAsync("exit", cancellationToken).ConfigureAwait(false);
 
     private RouterSessionResult Result(
-        RouterSessionOutcome outcome, string? message, string? failedCommand = null, string? readBack = null, bool saved = false) =>
-        new(outcome, message, failedCommand, cli.Transcript, readBack, saved);
+        RouterSessionOutcome outcome, string? message, string? failedCommand = null, string? readBack = null) =>
+        new(outcome, message, failedCommand, cli.Transcript, readBack, saved, MayHaveCommitted: stage != Stage.Preparing);
 }

@@ -6,7 +6,7 @@ namespace NatFunctions.VyosSimulator.State;
 /// <summary>
 /// Faults for tests. Given on the command line, and overridden per field by <c>DIR/faults.json</c>, which is
 /// re-read before every command so a test can change faults without restarting sshd, e.g.
-/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "commitDelayMs": 2000,
+/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "failSave": "Error: …", "commitDelayMs": 2000,
 /// "concurrentSetsAfterCommit": ["set system host-name 'x'"], "minuteMs": 3000}</c>.
 /// </summary>
 internal sealed record FaultSettings
@@ -27,6 +27,10 @@ internal sealed record FaultSettings
     [JsonPropertyName("failCommit")]
     public string? FailCommit { get; init; }
 
+    /// <summary><c>save</c> prints this (e.g. a disk-full error) and leaves the saved configuration as it was.</summary>
+    [JsonPropertyName("failSave")]
+    public string? FailSave { get; init; }
+
     [JsonPropertyName("commitDelayMs")]
     public int? CommitDelayMs { get; init; }
 
@@ -46,6 +50,7 @@ internal sealed record FaultSettings
         DropAfterCommands = other.DropAfterCommands ?? DropAfterCommands,
         DropAfterCommit = other.DropAfterCommit ?? DropAfterCommit,
         FailCommit = other.FailCommit ?? FailCommit,
+        FailSave = other.FailSave ?? FailSave,
         CommitDelayMs = other.CommitDelayMs ?? CommitDelayMs,
         ConcurrentSetsAfterCommit = other.ConcurrentSetsAfterCommit ?? ConcurrentSetsAfterCommit,
         MinuteMs = other.MinuteMs ?? MinuteMs,

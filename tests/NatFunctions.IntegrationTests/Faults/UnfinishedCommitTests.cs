@@ -130,6 +130,136 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         Assert.Equal("confirm\nsave", changes[1].Commands);
     }
 
+    [Fact]
+    public async Task New_work_after_a_commit_confirm_cut_off_before_confirm_first_confirms_it_then_is_applied()
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        var dropAfter = await SshApplierRig.DropAfterAsync(rig, SessionStep.CommitConfirm);
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+
+        await rig.AddVmAsync("vm-c", "192.168.64.12", "02:00:00:00:00:0c", ApplierRig.Forward(10003, "dns", 32003, 53));
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await PastTheConfirmWindowAsync(1);
+
+        // Confirmed before the new commit-confirm, so no "Another confirm is pending" and nothing reverted.
+        var changes = await rig.ChangesAsync();
+        Assert.Equal([ChangeResult.TransportError, ChangeResult.NoChange, ChangeResult.Committed], changes.Select(change => change.Result));
+        Assert.EndsWith("\ncommit-confirm 1", changes[0].Commands, StringComparison.Ordinal);
+        AssertFinishedBy(changes[1], commitConfirmMinutes: 1);
+        Assert.All(changes[2].Commands.Split('\n'), line => Assert.True(line.Contains(" rule 10003 ", StringComparison.Ordinal) || line.Contains("vm-c", StringComparison.Ordinal), line));
+        Assert.All(await rig.ForwardsAsync(), forward => Assert.Equal(SyncState.Applied, forward.SyncState));
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 4);
+    }
+
+    [Fact]
+    public async Task New_work_does_not_confirm_an_earlier_commit_confirm_whose_objects_the_plan_still_wants_changed()
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        var dropAfter = await SshApplierRig.DropAfterAsync(rig, SessionStep.CommitConfirm);
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        // The wish changed while the commit waits for confirm: it no longer holds what is planned for rule 10002.
+        await using (var db = rig.CreateContext())
+        {
+            await db.PortForwards.Where(forward => forward.NatRuleNumber == 10002).ExecuteUpdateAsync(set => set.SetProperty(forward => forward.InternalPort, 2222));
+        }
+
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await PastTheConfirmWindowAsync(1);
+        var reverted = await rig.RouterLinesAsync("set nat destination rule 1000");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+
+        var changes = await rig.ChangesAsync();
+        Assert.Equal([ChangeResult.TransportError, ChangeResult.LockBusy, ChangeResult.Committed], changes.Select(change => change.Result));
+        Assert.Empty(reverted);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Fact]
+    public async Task A_session_cut_off_before_its_commit_does_not_make_the_next_run_confirm_someone_elses_commit_confirm()
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var byHand = await rig.Client.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10000 translation port '2222'"]), CancellationToken.None);
+        Assert.Equal(RouterSessionOutcome.Committed, byHand.Outcome);
+
+        // The repair is cut off at its set: nothing of it was committed.
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": 3, "minuteMs": {{MinuteMs}}}""");
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        // An operator tries the repair with commit-confirm and has not confirmed it (yet).
+        var operatorTry = await rig.Client.ApplyAsync(
+            new RouterChangeRequest(["set nat destination rule 10000 translation port '22'"], commitConfirmMinutes: 1) { ReadBackProblem = _ => "the operator has not decided" },
+            CancellationToken.None);
+        Assert.Equal(RouterSessionOutcome.NotConfirmed, operatorTry.Outcome);
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await PastTheConfirmWindowAsync(1);
+
+        var changes = await rig.ChangesAsync();
+        Assert.Equal(
+            [(ChangeResult.Committed, true), (ChangeResult.TransportError, true), (ChangeResult.NoChange, false)],
+            changes.Select(change => (change.Result, change.Commands.Length > 0)));
+        Assert.DoesNotContain(changes[1].Commands.Split('\n'), line => line.StartsWith("commit", StringComparison.Ordinal));
+        // Not confirmed by us, so the router reverted the operator's try to the saved configuration.
+        Assert.Equal(["set nat destination rule 10000 translation port '2222'"], await rig.RouterLinesAsync("set nat destination rule 10000 translation port "));
+    }
+
+    [Fact]
+    public async Task A_save_the_router_refuses_keeps_the_rows_pending_and_the_next_run_saves()
+    {
+        await using var rig = await SshApplierRig.StartAsync(server);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        await server.SetFaultsAsync("""{"failSave": "Error: failed to write /config/config.boot: No space left on device"}""");
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var afterRefusal = await rig.ForwardsAsync();
+        var savedAfterRefusal = await SavedConfigAsync();
+        await server.SetFaultsAsync("{}");
+
+        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+
+        Assert.All(afterRefusal, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.All(afterRefusal, forward => Assert.Contains("VyOS refused 'save'", forward.LastError, StringComparison.Ordinal));
+        Assert.DoesNotContain("rule 10000", savedAfterRefusal, StringComparison.Ordinal);
+        var changes = await rig.ChangesAsync();
+        Assert.Equal([ChangeResult.TransportError, ChangeResult.NoChange], changes.Select(change => change.Result));
+        Assert.EndsWith("\ncommit", changes[0].Commands, StringComparison.Ordinal);
+        AssertFinishedBy(changes[1], commitConfirmMinutes: 0);
+        Assert.Contains("rule 10000", await SavedConfigAsync(), StringComparison.Ordinal);
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_failure_other_than_the_connection_after_commit_confirm_is_a_result_that_may_have_committed(bool cancel)
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        using var cancellation = new CancellationTokenSource();
+        var request = new RouterChangeRequest(NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22), commitConfirmMinutes: 1)
+        {
+            ReadBackProblem = _ =>
+            {
+                if (!cancel) throw new InvalidOperationException("the check broke");
+                cancellation.Cancel();
+                return null;
+            },
+        };
+
+        var result = await rig.Client.ApplyAsync(request, cancellation.Token);
+
+        Assert.Equal(RouterSessionOutcome.TransportFailure, result.Outcome);
+        Assert.True(result.MayHaveCommitted);
+        Assert.Contains(cancel ? "Canceled" : "(InvalidOperationException) after commit-confirm and before confirm", result.Message, StringComparison.Ordinal);
+    }
+
     private static string Faults(int commitConfirmMinutes, bool dropAfterCommit) =>
         commitConfirmMinutes == 0
             ? $$"""{"dropAfterCommit": {{(dropAfterCommit ? "true" : "false")}}}"""

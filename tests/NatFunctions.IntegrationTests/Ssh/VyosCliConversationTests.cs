@@ -74,6 +74,47 @@ public sealed class VyosCliConversationTests
         Assert.Equal(["set terminal length 0", "configure", SilentSet, "exit discard", "exit"], channel.Sent);
     }
 
+    [Fact]
+    public async Task Output_whose_chunk_ends_like_a_question_is_not_taken_for_one_after_a_command_that_does_not_ask()
+    {
+        var channel = new RecordedTextChannel(
+            OpPrompt,
+            new Dictionary<string, string[]>
+            {
+                ["show configuration commands"] =
+                    ["show configuration commands\r\nset system login banner pre-login 'Proceed? [confirm]", "'\r\nset system host-name 'edge'\r\n" + OpPrompt],
+            });
+        var cli = new VyosCliConversation(channel, TimeSpan.FromSeconds(5), TimeProvider.System);
+        await cli.WaitForPromptAsync(CancellationToken.None);
+
+        var reply = await cli.RunAsync("show configuration commands", CancellationToken.None);
+
+        Assert.Equal(VyosPromptKind.Operational, reply.Prompt);
+        Assert.Contains("set system host-name 'edge'", reply.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_configuration_read_names_the_kind_of_answer_but_none_of_its_text()
+    {
+        const string Secret = "$6$rounds=656000$notinanerror";
+        var channel = new RecordedTextChannel(
+            OpPrompt,
+            new Dictionary<string, string[]>
+            {
+                ["set terminal length 0"] = ["set terminal length 0\r\n" + OpPrompt],
+                ["show configuration commands"] =
+                    [$"show configuration commands\r\nset system login user vyos authentication encrypted-password '{Secret}'\r\nInvalid command: [show configuration commands]\r\n" + OpPrompt],
+            });
+        var settings = new RouterSettings { Name = "edge", Transport = RouterTransport.Ssh };
+        using var client = new CliRouterClient(settings, new RecordedChannelOpener(channel), TimeProvider.System);
+
+        var failure = await Assert.ThrowsAsync<RouterAccessException>(() => client.ReadConfigurationCommandsAsync(CancellationToken.None));
+
+        Assert.Equal(RouterAccessFailure.UnexpectedOutput, failure.Failure);
+        Assert.Contains("'show configuration commands' failed (ended at the operational prompt; 2 configuration lines read", failure.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Secret, failure.Message, StringComparison.Ordinal);
+    }
+
     private const string SilentSet = "set nat destination rule 10 protocol 'tcp'";
 
     // The router answers everything but the set command, as a router that hangs on one command and recovers.
