@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Data.Sqlite;
 using NatFunctions.EndToEndTests.Hosting;
 
 namespace NatFunctions.EndToEndTests.Provisioning;
@@ -27,15 +26,7 @@ public class ProvisioningFixture : LocalHostFixture
     }
 
     /// <summary>Counts audit rows straight from the database file, the way an auditor would.</summary>
-    public async Task<int> CountRouterChangesAsync(string result)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM RouterChanges WHERE Result = $result";
-        command.Parameters.AddWithValue("$result", result);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
-    }
+    public Task<int> CountRouterChangesAsync(string result) => AuditRows.CountRouterChangesAsync(DatabasePath, result);
 
     protected override void ConfigureEnvironment(IDictionary<string, string?> environment)
     {

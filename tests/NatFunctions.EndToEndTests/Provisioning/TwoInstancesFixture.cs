@@ -89,15 +89,7 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
     }
 
     /// <summary>Audit rows with this result, counted straight from the database file.</summary>
-    public async Task<int> CountRouterChangesAsync(string result)
-    {
-        await using var connection = new SqliteConnection($"Data Source={DatabasePath};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM RouterChanges WHERE Result = $result";
-        command.Parameters.AddWithValue("$result", result);
-        return Convert.ToInt32(await command.ExecuteScalarAsync(), CultureInfo.InvariantCulture);
-    }
+    public Task<int> CountRouterChangesAsync(string result) => AuditRows.CountRouterChangesAsync(DatabasePath, result);
 
     private async Task CreateAsync(string path, object body)
     {
