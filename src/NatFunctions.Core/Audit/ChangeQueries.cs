@@ -51,6 +51,6 @@ public sealed partial class ChangeQueries(IRouterChangeLog log)
     }
 
     // The shape router names are configured with (RouterSettingsValidator); anything else cannot name a router.
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,63}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,63}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex RouterNamePattern();
 }

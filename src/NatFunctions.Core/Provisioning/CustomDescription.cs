@@ -15,6 +15,6 @@ public static partial class CustomDescription
 
     public static bool IsValid(string? text) => text is not null && Pattern().IsMatch(text);
 
-    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 .,:/+=@#_-]{0,99}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9 .,:/+=@#_-]{0,99}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
     private static partial Regex Pattern();
 }

@@ -23,6 +23,6 @@ public static partial class CorrelationId
 
     public static string? Find(HttpContext httpContext) => httpContext.Items[ItemKey] as string;
 
-    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 50)]
     private static partial Regex SafeToken();
 }
