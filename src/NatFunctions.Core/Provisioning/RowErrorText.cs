@@ -11,7 +11,6 @@ namespace NatFunctions.Core.Provisioning;
 /// </summary>
 public static class RowErrorText
 {
-    private static readonly TimeSpan MatchTimeout = TimeSpan.FromMilliseconds(100);
 
     public static string For(string message, RouterSettings router)
     {
@@ -22,7 +21,7 @@ public static class RowErrorText
         {
             var user = Regex.Escape(router.Username);
             // "… as <user>" (how the connection failure reads) and "<user>@<host>" (prompts, SSH banners).
-            text = Regex.Replace(text, $@" as {user}(?![\w.-])|(?<![\w.-]){user}@", string.Empty, RegexOptions.CultureInvariant, MatchTimeout);
+            text = Regex.Replace(text, $@" as {user}(?![\w.-])|(?<![\w.-]){user}@", string.Empty, RegexOptions.CultureInvariant);
         }
 
         if (!string.IsNullOrEmpty(router.Host))
@@ -30,7 +29,7 @@ public static class RowErrorText
             // The host as a whole token only, so a host named like a word ("vyos") leaves paths such as
             // /usr/libexec/vyos/ in the router's own messages alone.
             var host = Regex.Escape(router.Host);
-            text = Regex.Replace(text, $@"(?<![\w.\-/]){host}(?::[0-9]{{1,5}})?(?![\w\-/])", "the router", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase, MatchTimeout);
+            text = Regex.Replace(text, $@"(?<![\w.\-/]){host}(?::[0-9]{{1,5}})?(?![\w\-/])", "the router", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);
         }
 
         return text;

@@ -48,8 +48,8 @@ public sealed class WholeValueCheckTests
     {
         var queries = new ChangeQueries(new EmptyChangeLog());
 
-        Assert.True((await queries.ListAsync("edge", null, null, CancellationToken.None)).Succeeded);
-        var refused = await queries.ListAsync("edge" + lineBreak, null, null, CancellationToken.None);
+        Assert.True((await queries.ListAsync(new ChangeQueryText(Router: "edge"), CancellationToken.None)).Succeeded);
+        var refused = await queries.ListAsync(new ChangeQueryText(Router: "edge" + lineBreak), CancellationToken.None);
 
         Assert.False(refused.Succeeded);
         Assert.Contains("router", refused.Error!.FieldErrors!.Keys);
@@ -81,7 +81,9 @@ public sealed class WholeValueCheckTests
 
     private sealed class EmptyChangeLog : IRouterChangeLog
     {
-        public Task<ChangePage> ListAsync(string? router, long? beforeId, int pageSize, CancellationToken cancellationToken) =>
+        public Task<ChangePage> ListAsync(ChangeFilter filter, long? beforeId, int pageSize, CancellationToken cancellationToken) =>
             Task.FromResult(new ChangePage(Array.Empty<RouterChange>(), false));
+
+        public Task<int> PruneAsync(DateTime startedBefore, CancellationToken cancellationToken) => Task.FromResult(0);
     }
 }
