@@ -15,8 +15,10 @@ public static class ServiceRegistration
     {
         services.AddSingleton(new BootstrapAdminKey(configuration["Auth:BootstrapAdminKey"]));
         services.AddSingleton(NatFunctions.Http.RateLimitSettings.FromConfiguration(configuration));
+        services.AddSingleton<NatFunctions.Http.ClientAddressLimiter>();
         // Loaded now, not on first use: wrong Entra ID settings stop the app at startup with every problem listed.
         services.AddSingleton(EntraIdSettings.Load(configuration));
+        services.AddSingleton(NatFunctions.Core.Audit.AuditRetention.FromConfiguration(configuration));
         services.AddSingleton<EntraIdAuthenticator>();
         services.AddScoped<ApiKeyAuthenticator>();
         services.AddScoped<ApiKeyAdministration>();

@@ -17,6 +17,7 @@ public static class ViewsRegistration
         services.AddSingleton<RouterConfigurationReader>();
         services.AddScoped<RouterViewQueries>();
         services.AddScoped<ChangeQueries>();
+        services.AddScoped<AuditPruning>();
         services.AddScoped<IdempotentExecution>();
         services.AddScoped<IdempotencyGuard>();
         return services;

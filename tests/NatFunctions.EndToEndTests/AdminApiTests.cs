@@ -8,9 +8,31 @@ namespace NatFunctions.EndToEndTests;
 public sealed class AdminApiTests(LocalHostFixture fixture) : IClassFixture<LocalHostFixture>
 {
     [Fact]
-    public async Task Health_checks_the_database_and_the_simulated_router()
+    public async Task Anonymous_health_answers_the_status_only()
     {
-        var response = await fixture.Client.GetAsync("/v1/health");
+        using var response = await fixture.Client.GetAsync("/v1/health");
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["status"], body.EnumerateObject().Select(property => property.Name));
+        Assert.Equal("healthy", body.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task Health_with_a_wrong_key_answers_the_status_only()
+    {
+        using var wrong = fixture.ClientWithKey("nfk_abcdefghijkl_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        using var response = await wrong.GetAsync("/v1/health");
+        var body = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(["status"], body.EnumerateObject().Select(property => property.Name));
+    }
+
+    [Fact]
+    public async Task Health_with_a_key_checks_the_database_and_the_simulated_router()
+    {
+        var response = await fixture.AdminClient.GetAsync("/v1/health");
         var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -18,6 +40,24 @@ public sealed class AdminApiTests(LocalHostFixture fixture) : IClassFixture<Loca
         Assert.Equal("ok", body.GetProperty("database").GetString());
         Assert.Equal("not_configured", body.GetProperty("storage").GetString());
         Assert.Equal("ok", body.GetProperty("routers").GetProperty("local").GetString());
+    }
+
+    [Fact]
+    public async Task A_vm_with_a_mac_on_a_router_without_dhcp_reports_its_mapping_as_not_configured()
+    {
+        // The fixture's router "local" has no DhcpSharedNetwork/DhcpSubnet: no static mapping is ever written there.
+        var pool = await fixture.AdminClient.PostJsonAsync("/v1/admin/ip-pools", new { name = "no-dhcp", router = "local", cidr = "10.70.0.0/24", range_start = "10.70.0.10", range_end = "10.70.0.20" });
+        Assert.Equal(HttpStatusCode.Created, pool.StatusCode);
+
+        var provisioned = await fixture.AdminClient.PostJsonAsync("/v1/vms/provision", new { vm_name = "no-dhcp-vm", mac_address = "52:54:00:70:00:01", router = "local", ip_pool = "no-dhcp", ports = Array.Empty<string>() });
+        var created = await provisioned.ReadJsonAsync();
+        var read = await (await fixture.AdminClient.GetAsync("/v1/vms/no-dhcp-vm")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Created, provisioned.StatusCode);
+        Assert.Equal("not_configured", created.GetProperty("dhcp_sync_state").GetString());
+        Assert.Equal("not_configured", read.GetProperty("dhcp_sync_state").GetString());
+        Assert.Equal(JsonValueKind.Null, read.GetProperty("dhcp_last_error").ValueKind);
+        Assert.Equal("applied", read.GetProperty("sync_state").GetString());
     }
 
     [Fact]

@@ -4,8 +4,11 @@ namespace NatFunctions.Core.Audit;
 public interface IRouterChangeLog
 {
     /// <summary>
-    /// Sessions newest first (by id, which grows with every recorded session), optionally of one router, only those
-    /// older than <paramref name="beforeId"/> when given.
+    /// Sessions newest first (by id, which grows with every recorded session) that match <paramref name="filter"/>,
+    /// only those older than <paramref name="beforeId"/> when given.
     /// </summary>
-    Task<ChangePage> ListAsync(string? router, long? beforeId, int pageSize, CancellationToken cancellationToken);
+    Task<ChangePage> ListAsync(ChangeFilter filter, long? beforeId, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Deletes the sessions that started before <paramref name="startedBefore"/> (UTC); returns how many.</summary>
+    Task<int> PruneAsync(DateTime startedBefore, CancellationToken cancellationToken);
 }

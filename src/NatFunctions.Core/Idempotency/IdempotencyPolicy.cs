@@ -6,11 +6,16 @@ public static class IdempotencyPolicy
     /// <summary>Long enough for any client's retries, short enough that the table stays small.</summary>
     public static readonly TimeSpan Retention = TimeSpan.FromHours(24);
 
+    /// <summary>What a write may take beyond its wait for the router: validation, allocation, reads, saves.</summary>
+    public static readonly TimeSpan InProgressMargin = TimeSpan.FromMinutes(5);
+
     /// <summary>
-    /// How long a claim for a request still running holds the key. A request waits at most Apply:WaitSeconds for the
-    /// router, so a claim older than this belongs to an instance that died mid-request and may be taken over.
+    /// How long a claim for a request still running holds the key. A request waits at most <paramref name="applyWait"/>
+    /// (Apply:WaitSeconds, up to an hour) for the router, so a claim older than that plus
+    /// <see cref="InProgressMargin"/> belongs to an instance that died mid-request and may be taken over; a shorter
+    /// lease would let a retry run the write a second time while the first still waits.
     /// </summary>
-    public static readonly TimeSpan InProgressLease = TimeSpan.FromMinutes(5);
+    public static TimeSpan InProgressLeaseFor(TimeSpan applyWait) => applyWait + InProgressMargin;
 
     /// <summary>
     /// 2xx and 4xx are the request's real outcome and must come back the same on a retry. 5xx and 429 say "try again

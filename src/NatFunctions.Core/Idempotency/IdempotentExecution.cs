@@ -1,3 +1,5 @@
+using NatFunctions.Core.Provisioning;
+
 namespace NatFunctions.Core.Idempotency;
 
 /// <summary>
@@ -7,7 +9,7 @@ namespace NatFunctions.Core.Idempotency;
 /// (the caller answers 409 and the client retries) rather than holding a second request open for up to the
 /// apply wait.
 /// </summary>
-public sealed class IdempotentExecution(IIdempotencyStore store, TimeProvider timeProvider)
+public sealed class IdempotentExecution(IIdempotencyStore store, TimeProvider timeProvider, WriteWaitSettings waitSettings)
 {
     /// <param name="execute">The write itself.</param>
     /// <param name="capture">Turns the write's result into the status and body to store; null when it cannot be stored.</param>
@@ -21,7 +23,7 @@ public sealed class IdempotentExecution(IIdempotencyStore store, TimeProvider ti
         ArgumentNullException.ThrowIfNull(execute);
         ArgumentNullException.ThrowIfNull(capture);
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var claimed = await store.TryClaimAsync(scope, now, now + IdempotencyPolicy.InProgressLease, cancellationToken);
+        var claimed = await store.TryClaimAsync(scope, now, now + IdempotencyPolicy.InProgressLeaseFor(waitSettings.Wait), cancellationToken);
         switch (claimed.Kind)
         {
             case IdempotencyClaimKind.Replay:
@@ -38,7 +40,8 @@ public sealed class IdempotentExecution(IIdempotencyStore store, TimeProvider ti
         try
         {
             result = await execute(cancellationToken);
-            response = await capture(result, cancellationToken);
+            // Not cancellable: the write has run and has an answer, which a retry must find even if the client left.
+            response = await capture(result, CancellationToken.None);
         }
         catch
         {

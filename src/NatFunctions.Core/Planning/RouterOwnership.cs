@@ -25,8 +25,8 @@ public sealed class RouterOwnership
         ArgumentNullException.ThrowIfNull(settings);
         this.settings = settings;
         var marker = Regex.Escape(settings.Marker);
-        ruleDescription = new Regex($"^{marker}:{NamePattern}:{NamePattern}(?: .+)?$", RegexOptions.CultureInvariant | RegexOptions.Singleline);
-        mappingName = new Regex($"^{marker}-{NamePattern}$", RegexOptions.CultureInvariant);
+        ruleDescription = new Regex($@"^{marker}:{NamePattern}:{NamePattern}(?: .+)?\z", RegexOptions.CultureInvariant | RegexOptions.Singleline);
+        mappingName = new Regex($@"^{marker}-{NamePattern}\z", RegexOptions.CultureInvariant);
     }
 
     public string RulePrefix => settings.Marker + ":";

@@ -19,8 +19,8 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
         string router, string machineId, ApplyScope scope, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
-        var vm = await store.ReloadVmAsync(machineId, cancellationToken);
+        await WaitUnlessTheClientLeavesAsync(router, machineId, caller, cancellationToken);
+        var vm = await store.ReloadVmAsync(machineId, CancellationToken.None);
         if (vm is null)
         {
             return (ApplyState.Pending, null, null);
@@ -47,13 +47,30 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
     public async Task<ApplyState> WaitForRemovalAsync(string router, string machineId, Caller caller, CancellationToken cancellationToken)
     {
         var since = timeProvider.GetUtcNow().UtcDateTime;
-        var finished = await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
+        var finished = await WaitUnlessTheClientLeavesAsync(router, machineId, caller, cancellationToken);
         if (!finished)
         {
             return ApplyState.Pending;
         }
 
-        var result = await store.FindSessionResultSinceAsync(router, since, cancellationToken);
+        var result = await store.FindSessionResultSinceAsync(router, since, CancellationToken.None);
         return result is ChangeResult.Committed or ChangeResult.NoChange ? ApplyState.Applied : ApplyState.Pending;
+    }
+
+    /// <summary>
+    /// The write's rows are committed before this wait, so the write has an answer whatever happens now. A client that
+    /// gives up only ends the wait (the answer is then "pending"): an exception here would lose the answer, and with
+    /// it the Idempotency-Key the client's retry relies on.
+    /// </summary>
+    private async Task<bool> WaitUnlessTheClientLeavesAsync(string router, string machineId, Caller caller, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 }

@@ -69,32 +69,33 @@ public sealed class PortActionService(
 
             if (!saved.Value)
             {
-                return new WriteOutcome(ApplyState.Applied, VmView.From(vm), null);
+                return new WriteOutcome(ApplyState.Applied, VmView.From(vm, routers), null);
             }
         }
 
         if (request.Action == PortAction.Delete)
         {
+            // The rows are committed: the client leaving only shortens the wait (see ApplyAwaiter).
             var removal = await awaiter.WaitForRemovalAsync(vm.Router, machineId, caller, cancellationToken);
-            var remaining = await store.ReloadVmAsync(machineId, cancellationToken);
-            return new WriteOutcome(removal, remaining is null ? null : VmView.From(remaining), null);
+            var remaining = await store.ReloadVmAsync(machineId, CancellationToken.None);
+            return new WriteOutcome(removal, remaining is null ? null : VmView.From(remaining, routers), null);
         }
 
         var scope = ApplyScope.Of(created.Select(f => f.PortName).Concat(snapshots.Keys.Select(f => f.PortName)), includesDhcp: false);
         var (state, applied, message) = await awaiter.WaitForVmAsync(vm.Router, machineId, scope, caller, cancellationToken);
         if (state != ApplyState.Rejected || applied is null)
         {
-            return new WriteOutcome(state, applied is null ? null : VmView.From(applied), message);
+            return new WriteOutcome(state, applied is null ? null : VmView.From(applied, routers), message);
         }
 
-        await RevertAsync(applied, created, snapshots, cancellationToken);
+        await RevertAsync(applied, created, snapshots, CancellationToken.None);
         if (created.Count > 0)
         {
             await awaiter.WaitForRemovalAsync(vm.Router, machineId, caller, cancellationToken);
         }
 
-        var reverted = await store.ReloadVmAsync(machineId, cancellationToken);
-        return new WriteOutcome(ApplyState.Rejected, reverted is null ? null : VmView.From(reverted), message);
+        var reverted = await store.ReloadVmAsync(machineId, CancellationToken.None);
+        return new WriteOutcome(ApplyState.Rejected, reverted is null ? null : VmView.From(reverted, routers), message);
     }
 
     private async Task<OperationResult<bool>> CreateAsync(
@@ -120,6 +121,14 @@ public sealed class PortActionService(
                 }
 
                 continue;
+            }
+
+            // The cap provision has (ProvisionValidator.MaxForwards) holds here too, or a VM could grow without bound
+            // one forward at a time; deleted forwards are already gone from the list, so deleting one makes room.
+            if (vm.Forwards.Count >= ProvisionValidator.MaxForwards)
+            {
+                return OperationError.Conflict(
+                    $"The VM already has {ProvisionValidator.MaxForwards} forwards, the most a VM may have; delete one first.");
             }
 
             var internalPort = TemplatePorts.TryGetInternalPort(name, out var templatePort) ? templatePort : request.InternalPort;

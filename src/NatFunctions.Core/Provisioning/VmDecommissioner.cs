@@ -1,5 +1,6 @@
 using NatFunctions.Core.Auth;
 using NatFunctions.Core.Results;
+using NatFunctions.Core.Routers;
 
 namespace NatFunctions.Core.Provisioning;
 
@@ -8,7 +9,7 @@ namespace NatFunctions.Core.Provisioning;
 /// next group commit removes its rules and DHCP mapping; if the router is unreachable a later session finishes it,
 /// because the removal is recorded (PendingRemovals, written with the delete) until a session has sent it.
 /// </summary>
-public sealed class VmDecommissioner(IProvisioningStore store, ApplyAwaiter awaiter)
+public sealed class VmDecommissioner(IProvisioningStore store, ApplyAwaiter awaiter, IRouterClientFactory routers)
 {
     public async Task<OperationResult<DecommissionOutcome>> DecommissionAsync(string machineId, Caller caller, CancellationToken cancellationToken)
     {
@@ -18,7 +19,7 @@ public sealed class VmDecommissioner(IProvisioningStore store, ApplyAwaiter awai
             return OperationError.NotFound("The VM");
         }
 
-        var removed = VmView.From(vm);
+        var removed = VmView.From(vm, routers);
         store.RemoveVm(vm);
         if (!await store.TrySaveAsync(cancellationToken))
         {

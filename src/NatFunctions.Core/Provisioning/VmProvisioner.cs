@@ -64,23 +64,25 @@ public sealed class VmProvisioner(
             }
         }
 
+        // From here on the rows are committed: the client leaving only shortens the wait (see ApplyAwaiter), and
+        // taking back a refused VM is not left half-done because it did.
         var scope = ApplyScope.Of(request.Forwards.Select(f => f.PortName), includesDhcp: true);
         var (state, applied, message) = await awaiter.WaitForVmAsync(routerName, request.MachineId, scope, caller, cancellationToken);
         if (state == ApplyState.Rejected && applied is not null)
         {
             // Nothing half-done: take the whole VM back out, and let the router drop whatever of it was applied.
-            var tracked = await store.FindVmAsync(request.MachineId, cancellationToken);
+            var tracked = await store.FindVmAsync(request.MachineId, CancellationToken.None);
             if (tracked is not null)
             {
                 store.RemoveVm(tracked);
-                await store.TrySaveAsync(cancellationToken);
+                await store.TrySaveAsync(CancellationToken.None);
             }
 
             await awaiter.WaitForRemovalAsync(routerName, request.MachineId, caller, cancellationToken);
             return new WriteOutcome(ApplyState.Rejected, null, message);
         }
 
-        return new WriteOutcome(state, applied is null ? null : VmView.From(applied), message);
+        return new WriteOutcome(state, applied is null ? null : VmView.From(applied, routers), message);
     }
 
     private async Task<OperationResult<(string Router, IpPool? Pool)>> ResolveTargetAsync(

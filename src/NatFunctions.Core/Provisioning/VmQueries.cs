@@ -1,5 +1,6 @@
 using System.Text;
 using NatFunctions.Core.Results;
+using NatFunctions.Core.Routers;
 using NatFunctions.Core.Validation;
 
 namespace NatFunctions.Core.Provisioning;
@@ -8,7 +9,7 @@ namespace NatFunctions.Core.Provisioning;
 /// GET /v1/vms and /v1/vms/{machine_id}. Paging is keyset on machine_id (the cursor is the last id, base64url),
 /// so pages stay stable and cheap however many VMs there are.
 /// </summary>
-public sealed class VmQueries(IProvisioningStore store)
+public sealed class VmQueries(IProvisioningStore store, IRouterClientFactory routers)
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
@@ -21,7 +22,7 @@ public sealed class VmQueries(IProvisioningStore store)
         }
 
         var vm = await store.ReloadVmAsync(machineId, cancellationToken);
-        return vm is null ? OperationError.NotFound("The VM") : VmView.From(vm);
+        return vm is null ? OperationError.NotFound("The VM") : VmView.From(vm, routers);
     }
 
     public async Task<OperationResult<(IReadOnlyList<VmView> Items, string? NextCursor)>> ListAsync(
@@ -51,7 +52,7 @@ public sealed class VmQueries(IProvisioningStore store)
         }
 
         var page = await store.ListVmsAsync(router, after, pageSize, cancellationToken);
-        var items = page.Items.Select(VmView.From).ToList();
+        var items = page.Items.Select(vm => VmView.From(vm, routers)).ToList();
         var next = page.HasMore && items.Count > 0 ? EncodeCursor(items[^1].MachineId) : null;
         return (items, next);
     }

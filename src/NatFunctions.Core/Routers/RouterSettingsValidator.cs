@@ -127,15 +127,15 @@ public static partial class RouterSettingsValidator
         return Convert.TryFromBase64String(value + "=", digest, out var written) && written == 32;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{1,63}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_-]{1,63}\z")]
     private static partial Regex RouterNamePattern();
 
-    [GeneratedRegex("^[a-z][a-z0-9]{0,15}$")]
+    [GeneratedRegex(@"^[a-z][a-z0-9]{0,15}\z")]
     private static partial Regex MarkerPattern();
 
-    [GeneratedRegex(@"^[a-z]+[0-9]+(\.[0-9]+)?$")]
+    [GeneratedRegex(@"^[a-z]+[0-9]+(\.[0-9]+)?\z")]
     private static partial Regex InterfacePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9._-]{1,64}\z")]
     private static partial Regex DhcpNamePattern();
 }

@@ -25,7 +25,7 @@ internal sealed class ReconcileRun(
     private readonly RouterSettings settings = client.Settings;
     private readonly RouterPlanner planner = new(client.Settings);
     private readonly RouterOwnership ownership = new(client.Settings);
-    private readonly SyncStateWriter writer = new(db, timeProvider);
+    private readonly SyncStateWriter writer = new(db, timeProvider, client.Settings);
     private readonly List<string> commandsSent = [];
     private readonly List<RefusedObject> failed = [];
     private readonly HashSet<string> leftOut = new(StringComparer.Ordinal);

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using NatFunctions.Core.Domain;
+using NatFunctions.Core.Provisioning;
+using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Persistence;
 
 namespace NatFunctions.Infrastructure.Applying;
@@ -7,8 +9,10 @@ namespace NatFunctions.Infrastructure.Applying;
 /// <summary>
 /// Writes the outcome of a session onto rows. State changes (applied, failed) only land on rows whose concurrency
 /// stamp is still the one read before the session: a row edited meanwhile stays pending for the next round.
+/// <para>Every error text goes through <see cref="RowErrorText"/>: rows are read by reader keys, which never see the router's
+/// address or SSH username.</para>
 /// </summary>
-internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider timeProvider)
+internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider timeProvider, RouterSettings router)
 {
     private const int LastErrorLength = 4000;
 
@@ -91,5 +95,9 @@ internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider tim
             .ConfigureAwait(false);
     }
 
-    private static string Trim(string message) => message.Length <= LastErrorLength ? message : message[..LastErrorLength];
+    private string Trim(string message)
+    {
+        var text = RowErrorText.For(message, router);
+        return text.Length <= LastErrorLength ? text : text[..LastErrorLength];
+    }
 }

@@ -23,8 +23,8 @@ public sealed class InventoryMetrics
     {
         ArgumentNullException.ThrowIfNull(sinks);
         this.scopes = scopes;
-        capacity = sinks.Factory.CreateGauge(MetricNames.PoolCapacity, "Addresses (kind ip) or ports (kind port) in the pool's range.", ["pool", "kind"]);
-        free = sinks.Factory.CreateGauge(MetricNames.PoolFree, "Addresses or ports of the pool not yet allocated.", ["pool", "kind"]);
+        capacity = sinks.Factory.CreateGauge(MetricNames.PoolCapacity, "Addresses (kind ip) or ports (kind port) in the pool's range.", ["router", "pool", "kind"]);
+        free = sinks.Factory.CreateGauge(MetricNames.PoolFree, "Addresses or ports of the pool not yet allocated.", ["router", "pool", "kind"]);
         pending = sinks.Factory.CreateGauge(MetricNames.ChangesPending, "Forwards and DHCP mappings written to the database but not yet confirmed on the router.", ["router"]);
 
         sinks.Meter.CreateObservableGauge(MetricNames.PoolCapacity, () => ObservePools(level => level.Capacity), description: "Pool capacity.");
@@ -58,14 +58,14 @@ public sealed class InventoryMetrics
         foreach (var gone in previous.Pools.Select(Key).Except(current.Pools.Select(Key)))
         {
             // A deleted pool must disappear, not stay at its last value.
-            capacity.RemoveLabelled(gone.Pool, gone.Kind);
-            free.RemoveLabelled(gone.Pool, gone.Kind);
+            capacity.RemoveLabelled(gone.Router, gone.Pool, gone.Kind);
+            free.RemoveLabelled(gone.Router, gone.Pool, gone.Kind);
         }
 
         foreach (var level in current.Pools)
         {
-            capacity.WithLabels(level.Pool, level.Kind).Set(level.Capacity);
-            free.WithLabels(level.Pool, level.Kind).Set(level.Free);
+            capacity.WithLabels(level.Router, level.Pool, level.Kind).Set(level.Capacity);
+            free.WithLabels(level.Router, level.Pool, level.Kind).Set(level.Free);
         }
 
         foreach (var (router, count) in current.PendingByRouter)
@@ -74,10 +74,10 @@ public sealed class InventoryMetrics
         }
     }
 
-    private static (string Pool, string Kind) Key(PoolLevel level) => (level.Pool, level.Kind);
+    private static (string Router, string Pool, string Kind) Key(PoolLevel level) => (level.Router, level.Pool, level.Kind);
 
     private IEnumerable<Measurement<long>> ObservePools(Func<PoolLevel, long> value) =>
-        Latest.Pools.Select(level => new Measurement<long>(value(level), new("pool", level.Pool), new("kind", level.Kind)));
+        Latest.Pools.Select(level => new Measurement<long>(value(level), new("router", level.Router), new("pool", level.Pool), new("kind", level.Kind)));
 
     private IEnumerable<Measurement<int>> ObservePending() =>
         Latest.PendingByRouter.Select(pair => new Measurement<int>(pair.Value, new KeyValuePair<string, object?>("router", pair.Key)));

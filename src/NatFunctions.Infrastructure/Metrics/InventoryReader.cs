@@ -17,8 +17,8 @@ internal sealed class InventoryReader(NatFunctionsDbContext db, IRouterClientFac
     {
         var ipPools = await new EfIpPoolRepository(db).ListWithUsageAsync(cancellationToken).ConfigureAwait(false);
         var portPools = await new EfPortPoolRepository(db).ListWithUsageAsync(cancellationToken).ConfigureAwait(false);
-        var levels = ipPools.Select(IpPoolView.From).Select(pool => new PoolLevel(pool.Name, "ip", pool.Capacity, pool.Free))
-            .Concat(portPools.Select(PortPoolView.From).Select(pool => new PoolLevel(pool.Name, "port", pool.Capacity, pool.Free)))
+        var levels = ipPools.Select(IpPoolView.From).Select(pool => new PoolLevel(pool.Router, pool.Name, "ip", pool.Capacity, pool.Free))
+            .Concat(portPools.Select(PortPoolView.From).Select(pool => new PoolLevel(pool.Router, pool.Name, "port", pool.Capacity, pool.Free)))
             .ToList();
 
         var pendingForwards = await db.PortForwards.AsNoTracking()

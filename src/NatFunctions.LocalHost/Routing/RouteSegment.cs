@@ -103,7 +103,7 @@ internal sealed class RouteSegment
             index = close + 1;
         }
 
-        pattern.Append('$');
+        pattern.Append(@"\z");
         var regex = new Regex(pattern.ToString(), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, TimeSpan.FromSeconds(1));
         return new RouteSegment(RouteSegmentKind.Complex, null, parameters, regex);
     }

@@ -2,7 +2,7 @@ using NatFunctions.Core.Health;
 
 namespace NatFunctions.Contracts;
 
-/// <summary>Anonymous: component states only, no hosts, versions or error text.</summary>
+/// <summary>Health for reader keys and above: component states only, no hosts, versions or error text.</summary>
 public sealed record HealthResponse(string Status, string Database, string Storage, IReadOnlyDictionary<string, string> Routers)
 {
     public static HealthResponse From(HealthReport report) => new(

@@ -14,7 +14,7 @@ public sealed record VmResponse(
     IReadOnlyDictionary<string, int> ExternalPorts,
     IReadOnlyList<ForwardResponse> Forwards,
     SyncState SyncState,
-    SyncState? DhcpSyncState,
+    DhcpMappingState? DhcpSyncState,
     string? DhcpLastError,
     JsonElement? Metadata,
     DateTime CreatedAt,

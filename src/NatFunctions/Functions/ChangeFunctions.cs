@@ -16,7 +16,10 @@ public sealed class ChangeFunctions(ChangeQueries queries)
     {
         var query = request.Query;
         var result = await queries.ListAsync(
-            Last(query["router"]), Last(query["cursor"]), Last(query["page_size"]), request.HttpContext.RequestAborted);
+            new ChangeQueryText(
+                Last(query["router"]), Last(query["result"]), Last(query["trigger"]), Last(query["since"]), Last(query["until"]),
+                Last(query["cursor"]), Last(query["page_size"])),
+            request.HttpContext.RequestAborted);
         return ApiResults.From(result, page => ApiResults.Ok(new ChangeListResponse(page.Items.Select(ChangeResponse.From).ToList(), page.NextCursor)));
     }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NatFunctions.Contracts;
+using NatFunctions.Core.Domain;
 using NatFunctions.Core.Health;
 using NatFunctions.Http;
 using NatFunctions.Infrastructure.Metrics;
@@ -22,6 +23,11 @@ public sealed class HealthFunction(HealthChecker healthChecker, RouterMetrics ro
         }
 
         var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return ApiResults.Json(status, HealthResponse.From(report));
+        // Anyone may ask whether the service is up; which components and routers exist, and their states, is for
+        // callers with at least a reader key.
+        var caller = RequestCaller.Find(request.HttpContext);
+        return caller is not null && caller.Has(ApiRole.Reader)
+            ? ApiResults.Json(status, HealthResponse.From(report))
+            : ApiResults.Json(status, HealthStatusResponse.From(report));
     }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Applying;
+using NatFunctions.Core.Audit;
 using NatFunctions.Core.Domain;
 
 namespace NatFunctions.Functions;
@@ -10,8 +11,9 @@ namespace NatFunctions.Functions;
 /// (the host resolves <c>%SyncSchedule%</c> before the app runs): <c>0 */5 * * * *</c> (every 5 minutes) is the
 /// default in src/NatFunctions/local.settings.json and in the Bicep parameter <c>syncSchedule</c>. Without it the
 /// Functions host (and LocalHost, which logs "will not run") leaves this timer unscheduled.
+/// After the routers, it deletes audited sessions older than <c>Audit:RetentionDays</c> (default 90).
 /// </summary>
-public sealed class SyncTimerFunction(IRouterSync sync, ILogger<SyncTimerFunction> logger)
+public sealed class SyncTimerFunction(IRouterSync sync, AuditPruning pruning, ILogger<SyncTimerFunction> logger)
 {
     [Function("SyncTimer")]
     public async Task Run([TimerTrigger("%SyncSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
@@ -27,6 +29,12 @@ public sealed class SyncTimerFunction(IRouterSync sync, ILogger<SyncTimerFunctio
                 report.Plan?.Unmanaged.Count ?? 0,
                 report.ChangeId,
                 timer.IsPastDue);
+        }
+
+        var pruned = await pruning.PruneAsync(cancellationToken);
+        if (pruned > 0)
+        {
+            logger.LogInformation("Deleted {Count} audited router sessions older than the audit retention", pruned);
         }
     }
 }

@@ -14,6 +14,9 @@ public static class ApiJson
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
         {
             PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            // The Web defaults read "Action" as "action": a body the document does not allow was accepted, and the
+            // Idempotency-Key guard, which looked for "action", let such a create run twice. Names match exactly.
+            PropertyNameCaseInsensitive = false,
             DictionaryKeyPolicy = null,
             DefaultIgnoreCondition = JsonIgnoreCondition.Never,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,

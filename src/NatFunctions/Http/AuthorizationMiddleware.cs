@@ -27,8 +27,31 @@ public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> log
         }
 
         var access = FunctionAccessPolicy.For(context.FunctionDefinition);
+        var addresses = context.InstanceServices.GetRequiredService<ClientAddressLimiter>();
         if (access.IsAnonymous)
         {
+            if (!addresses.TryTake(httpContext))
+            {
+                logger.LogWarning("Refused anonymous request to {Function}: the client address has used its budget", context.FunctionDefinition.Name);
+                await ClientAddressLimiter.RefuseAsync(httpContext);
+                return;
+            }
+
+            // Credentials are optional here: a valid one lets the function show more (health details), a bad one
+            // costs the address a token like any failed authentication.
+            if (HasCredentials(httpContext.Request))
+            {
+                var optional = await AuthenticateAsync(context, httpContext.Request);
+                if (optional.Caller is { } known)
+                {
+                    RequestCaller.Set(httpContext, known);
+                }
+                else if (optional.Outcome != AuthenticationOutcome.NoMappedRole)
+                {
+                    addresses.TryTake(httpContext);
+                }
+            }
+
             await next(context);
             return;
         }
@@ -37,6 +60,14 @@ public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> log
         {
             logger.LogError("Function {Function} declares no access rule; refusing to run it", context.FunctionDefinition.Name);
             await Problems.Forbidden("This operation is not available.").WriteAsync(httpContext);
+            return;
+        }
+
+        if (addresses.IsSpent(httpContext))
+        {
+            // Checked before the key is looked up: an address guessing keys must not cost a query per guess.
+            logger.LogWarning("Refused request to {Function}: the client address has used its budget of failed authentication", context.FunctionDefinition.Name);
+            await ClientAddressLimiter.RefuseAsync(httpContext);
             return;
         }
 
@@ -50,6 +81,7 @@ public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> log
 
         if (result.Caller is not { } caller)
         {
+            addresses.TryTake(httpContext);
             logger.LogInformation("Refused request to {Function}: {Outcome}", context.FunctionDefinition.Name, result.Outcome);
             await Problems.Unauthorized(DescribeFailure(result.Outcome)).WriteAsync(httpContext);
             return;
@@ -70,6 +102,9 @@ public sealed class AuthorizationMiddleware(ILogger<AuthorizationMiddleware> log
             await next(context);
         }
     }
+
+    private static bool HasCredentials(Microsoft.AspNetCore.Http.HttpRequest request) =>
+        request.Headers.ContainsKey(ApiKeyHeader) || request.Headers.ContainsKey(ClientPrincipalDecoder.HeaderName);
 
     /// <summary>An API key when one is sent; else the client principal when Entra ID is enabled; else "missing".</summary>
     private static async Task<AuthenticationResult> AuthenticateAsync(FunctionContext context, Microsoft.AspNetCore.Http.HttpRequest request)

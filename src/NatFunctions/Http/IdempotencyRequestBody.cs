@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
+using NatFunctions.Contracts;
 
 namespace NatFunctions.Http;
 
@@ -40,16 +41,16 @@ public static class IdempotencyRequestBody
         return buffer.ToArray();
     }
 
-    /// <summary>A port action request whose <c>action</c> is <c>create</c>, the only port action that allocates.</summary>
+    /// <summary>
+    /// A port action request whose <c>action</c> is <c>create</c>, the only port action that allocates. Read exactly
+    /// as the function reads it (<see cref="ApiJson"/>), so the guard and the function can never disagree on what a
+    /// body is; a body the function refuses (e.g. <c>{"Action":"create"}</c>: names match exactly) is not a create.
+    /// </summary>
     public static bool IsCreateAction(byte[] body)
     {
         try
         {
-            using var document = JsonDocument.Parse(body, new JsonDocumentOptions { MaxDepth = 16 });
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty("action", out var action)
-                && action.ValueKind == JsonValueKind.String
-                && action.ValueEquals("create");
+            return JsonSerializer.Deserialize<PortActionRequest>(body, ApiJson.Options) is { Action: "create" };
         }
         catch (JsonException)
         {

@@ -67,6 +67,45 @@ public sealed class EntraIdAuthenticatorTests
         Assert.Equal(AuthenticationOutcome.MalformedPrincipal, result.Outcome);
     }
 
+    [Theory]
+    [InlineData("""{"auth_typ":"aad","claims":[{"typ":"name","val":"mallory\ud800"},{"typ":"roles","val":"NatFunctions.Admin"}]}""")]
+    [InlineData("""{"auth_typ":"aad","claims":[{"typ":"name","val":"mallory"},{"typ":"roles","val":"NatFunctions.Admin\udc00"}]}""")]
+    [InlineData("""{"auth_typ":"aad","claims":[{"typ":"\udfff","val":"x"},{"typ":"name","val":"mallory"},{"typ":"roles","val":"NatFunctions.Admin"}]}""")]
+    [InlineData("""{"auth_typ":"aad\ud800","claims":[{"typ":"name","val":"mallory"},{"typ":"roles","val":"NatFunctions.Admin"}]}""")]
+    [InlineData("""{"auth_typ":"aad","name_typ":"\ud800","claims":[{"typ":"name","val":"mallory"},{"typ":"roles","val":"NatFunctions.Admin"}]}""")]
+    public void A_principal_with_a_lone_surrogate_anywhere_is_malformed_not_an_exception(string json)
+    {
+        var result = Enabled.Authenticate(ClientPrincipalEncoding.EncodeJson(json));
+
+        Assert.Equal(AuthenticationOutcome.MalformedPrincipal, result.Outcome);
+        Assert.Null(result.Caller);
+    }
+
+    [Theory]
+    [InlineData("google")]
+    [InlineData("github")]
+    [InlineData("twitter")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void A_principal_from_another_identity_provider_or_none_is_refused(string? provider)
+    {
+        var json = System.Text.Json.JsonSerializer.Serialize(new
+        {
+            auth_typ = provider,
+            claims = new[] { new { typ = "name", val = "mallory" }, new { typ = "roles", val = "NatFunctions.Admin" } },
+        });
+
+        Assert.Equal(AuthenticationOutcome.MalformedPrincipal, Enabled.Authenticate(ClientPrincipalEncoding.EncodeJson(json)).Outcome);
+    }
+
+    [Fact]
+    public void The_entra_provider_name_is_matched_ignoring_case()
+    {
+        var json = """{"auth_typ":"AAD","claims":[{"typ":"name","val":"ci"},{"typ":"roles","val":"NatFunctions.Reader"}]}""";
+
+        Assert.Equal(AuthenticationOutcome.Authenticated, Enabled.Authenticate(ClientPrincipalEncoding.EncodeJson(json)).Outcome);
+    }
+
     [Fact]
     public void A_long_name_is_cut_to_what_audit_rows_hold()
     {

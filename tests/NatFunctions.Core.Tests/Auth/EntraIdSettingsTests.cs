@@ -20,6 +20,7 @@ public sealed class EntraIdSettingsTests
     {
         var settings = EntraIdSettings.Load(Configuration(
             ("Auth:EntraId:Enabled", "true"),
+            ("WEBSITE_AUTH_ENABLED", "True"),
             ("Auth:EntraId:RoleMap:NatFunctions.Admin", "admin"),
             ("Auth:EntraId:RoleMap:NetOps", " Operator ")));
 
@@ -51,9 +52,38 @@ public sealed class EntraIdSettingsTests
     [Fact]
     public void Enabled_without_any_mapping_refuses_startup()
     {
-        var error = Assert.Throws<EntraIdSettingsException>(() => EntraIdSettings.Load(Configuration(("Auth:EntraId:Enabled", "true"))));
+        var error = Assert.Throws<EntraIdSettingsException>(() => EntraIdSettings.Load(Configuration(("Auth:EntraId:Enabled", "true"), ("WEBSITE_AUTH_ENABLED", "True"))));
 
         Assert.StartsWith("Auth:EntraId:Enabled is true but Auth:EntraId:RoleMap maps no app role", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("False")]
+    [InlineData("")]
+    [InlineData("1")]
+    public void Enabled_without_app_service_authentication_on_refuses_startup(string? platformFlag)
+    {
+        var settings = new List<(string, string)> { ("Auth:EntraId:Enabled", "true"), ("Auth:EntraId:RoleMap:NatFunctions.Admin", "admin") };
+        if (platformFlag is not null)
+        {
+            settings.Add(("WEBSITE_AUTH_ENABLED", platformFlag));
+        }
+
+        var error = Assert.Throws<EntraIdSettingsException>(() => EntraIdSettings.Load(Configuration([.. settings])));
+
+        Assert.StartsWith("Auth:EntraId:Enabled is true but App Service Authentication is not on", Assert.Single(error.Errors), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("True")]
+    [InlineData("true")]
+    public void Enabled_with_app_service_authentication_on_starts(string platformFlag)
+    {
+        var settings = EntraIdSettings.Load(Configuration(
+            ("Auth:EntraId:Enabled", "true"), ("WEBSITE_AUTH_ENABLED", platformFlag), ("Auth:EntraId:RoleMap:NatFunctions.Admin", "admin")));
+
+        Assert.True(settings.Enabled);
     }
 
     private static IConfiguration Configuration(params (string Key, string Value)[] settings) =>

@@ -30,6 +30,8 @@ public sealed class IdempotencyPolicyTests
     public void Answers_are_kept_a_day_and_claims_outlive_any_apply_wait()
     {
         Assert.Equal(TimeSpan.FromHours(24), IdempotencyPolicy.Retention);
-        Assert.True(IdempotencyPolicy.InProgressLease > TimeSpan.FromSeconds(30));
+        Assert.True(IdempotencyPolicy.InProgressLeaseFor(TimeSpan.FromSeconds(30)) > TimeSpan.FromSeconds(30));
+        // Apply:WaitSeconds allows up to an hour: the claim must still hold when such a wait ends.
+        Assert.True(IdempotencyPolicy.InProgressLeaseFor(TimeSpan.FromHours(1)) > TimeSpan.FromHours(1));
     }
 }

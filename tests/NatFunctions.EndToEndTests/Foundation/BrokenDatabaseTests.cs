@@ -18,7 +18,7 @@ public sealed class BrokenDatabaseTests(LocalHostFixture fixture) : IClassFixtur
     {
         await DropApiKeysTableAsync();
 
-        using var response = await fixture.Client.GetAsync("/v1/health");
+        using var response = await fixture.AdminClient.GetAsync("/v1/health");
         var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

@@ -9,7 +9,7 @@ public sealed class LocalSettingsValuesTests(LocalSettingsValuesFixture fixture)
     [Fact]
     public async Task A_router_configured_only_in_the_values_file_is_served()
     {
-        using var response = await fixture.Client.GetAsync("/v1/health");
+        using var response = await fixture.AdminClient.GetAsync("/v1/health");
         var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

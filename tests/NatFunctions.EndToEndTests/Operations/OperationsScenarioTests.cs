@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using NatFunctions.EndToEndTests.Hosting;
 
 namespace NatFunctions.EndToEndTests.Operations;
 
@@ -44,11 +45,77 @@ public sealed partial class OperationsScenarioTests(OperationsFixture fixture) :
     {
         var metrics = fixture.FinalMetrics;
 
-        Assert.Equal(241, Sample(metrics, "natfunctions_pool_capacity", """pool="lan",kind="ip" """.Trim()));
-        Assert.Equal(241, Sample(metrics, "natfunctions_pool_free", """pool="lan",kind="ip" """.Trim()));
-        Assert.Equal(2000, Sample(metrics, "natfunctions_pool_capacity", """pool="ext",kind="port" """.Trim()));
-        Assert.Equal(2000, Sample(metrics, "natfunctions_pool_free", """pool="ext",kind="port" """.Trim()));
+        Assert.Equal(241, Sample(metrics, "natfunctions_pool_capacity", """router="local",pool="lan",kind="ip" """.Trim()));
+        Assert.Equal(241, Sample(metrics, "natfunctions_pool_free", """router="local",pool="lan",kind="ip" """.Trim()));
+        Assert.Equal(2000, Sample(metrics, "natfunctions_pool_capacity", """router="local",pool="ext",kind="port" """.Trim()));
+        Assert.Equal(2000, Sample(metrics, "natfunctions_pool_free", """router="local",pool="ext",kind="port" """.Trim()));
         Assert.DoesNotContain("pool=\"spare\"", metrics, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_alert_unit_tests_feed_series_shaped_like_the_workers_own_metrics()
+    {
+        // docs/monitoring/alerts.tests.yml is what promtool tests the alerts with; its series must carry exactly the
+        // labels the worker exports (Prometheus adds instance and job), or the alerts are tested against data that
+        // never exists: the pool alert once selected on a router label the pool gauges did not have.
+        var exported = LabelNamesByMetric(fixture.FinalMetrics.Split('\n')
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => SampleLine().Match(line))
+            .Where(match => match.Success));
+        var tests = File.ReadAllText(Path.Combine(BuildOutputs.RepositoryRoot, "docs", "monitoring", "alerts.tests.yml"));
+        var tested = LabelNamesByMetric(TestSeries().Matches(tests), ignored: ["instance", "job"]);
+
+        var compared = tested.Keys.Where(exported.ContainsKey).ToList();
+        Assert.Contains("natfunctions_pool_free", compared);
+        Assert.Contains("natfunctions_router_up", compared);
+        Assert.All(compared, metric => Assert.True(
+            tested[metric].SetEquals(exported[metric]),
+            $"{metric}: alert tests use [{string.Join(", ", tested[metric].Order())}], the worker exports [{string.Join(", ", exported[metric].Order())}]"));
+    }
+
+    [Fact]
+    public async Task Promtool_fires_the_pool_alert_on_pool_series_scraped_from_the_worker()
+    {
+        // The worker's own lan/ip samples, labels exactly as scraped, with nothing left free: the alert must fire and
+        // name the router. (promtool comes with the Debian package prometheus, which .ci/run installs.)
+        var scraped = fixture.FinalMetrics.Split('\n').Select(line => SampleLine().Match(line))
+            .Where(match => match.Success && match.Groups["labels"].Value.Contains("pool=\"lan\"", StringComparison.Ordinal))
+            .ToDictionary(match => match.Groups["metric"].Value, match => match.Groups["labels"].Value, StringComparer.Ordinal);
+        var capacity = (long)Sample(fixture.FinalMetrics, "natfunctions_pool_capacity", scraped["natfunctions_pool_capacity"]);
+        var directory = Directory.CreateTempSubdirectory("nf-promtool-");
+        try
+        {
+            var rules = Path.Combine(BuildOutputs.RepositoryRoot, "docs", "monitoring", "alerts.rules.yml");
+            var tests = Path.Combine(directory.FullName, "scraped.tests.yml");
+            await File.WriteAllTextAsync(tests, $$"""
+                rule_files:
+                  - {{rules}}
+                evaluation_interval: 1m
+                tests:
+                  - interval: 1m
+                    input_series:
+                      - series: 'natfunctions_pool_capacity{{{scraped["natfunctions_pool_capacity"]}},instance="a"}'
+                        values: '{{capacity}}x30'
+                      - series: 'natfunctions_pool_free{{{scraped["natfunctions_pool_free"]}},instance="a"}'
+                        values: '0x30'
+                    alert_rule_test:
+                      - eval_time: 20m
+                        alertname: NatFunctionsPoolNearlyFull
+                        exp_alerts:
+                          - exp_labels: {severity: warning, router: local, pool: lan, kind: ip}
+                            exp_annotations:
+                              summary: "ip pool lan on local is 100% used"
+                              description: "More than 90% of the ip pool lan is allocated. Provisioning answers 507 (pool exhausted) once it is full: widen the pool or add one."
+                              runbook: "docs/operations.md#a-pool-is-nearly-full"
+                """);
+            var (exitCode, output) = await RunPromtoolAsync("test", "rules", tests);
+
+            Assert.True(exitCode == 0, $"promtool test rules failed ({exitCode}):\n{output}");
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
     }
 
     [Fact]
@@ -152,6 +219,64 @@ public sealed partial class OperationsScenarioTests(OperationsFixture fixture) :
         Assert.True(line is not null, $"no sample {prefix.Trim()} in:\n{metrics}");
         return double.Parse(line![prefix.Length..], CultureInfo.InvariantCulture);
     }
+
+    private static async Task<(int ExitCode, string Output)> RunPromtoolAsync(params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo("promtool") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        System.Diagnostics.Process process;
+        try
+        {
+            process = System.Diagnostics.Process.Start(start)!;
+        }
+        catch (System.ComponentModel.Win32Exception exception)
+        {
+            throw new InvalidOperationException("promtool is not installed: install the Debian package prometheus (.ci/run does)", exception);
+        }
+
+        using (process)
+        {
+            var output = process.StandardOutput.ReadToEndAsync();
+            var errors = process.StandardError.ReadToEndAsync();
+            await process.WaitForExitAsync();
+            return (process.ExitCode, await output + await errors);
+        }
+    }
+
+    private static Dictionary<string, HashSet<string>> LabelNamesByMetric(IEnumerable<Match> samples, string[]? ignored = null)
+    {
+        var byMetric = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        foreach (var sample in samples)
+        {
+            var names = LabelName().Matches(sample.Groups["labels"].Value).Select(label => label.Groups["name"].Value)
+                .Where(name => ignored is null || !ignored.Contains(name))
+                .ToHashSet(StringComparer.Ordinal);
+            var metric = sample.Groups["metric"].Value;
+            if (byMetric.TryGetValue(metric, out var seen))
+            {
+                Assert.True(seen.SetEquals(names), $"{metric} has samples with different label names");
+            }
+            else
+            {
+                byMetric[metric] = names;
+            }
+        }
+
+        return byMetric;
+    }
+
+    [GeneratedRegex(@"^(?<metric>[a-zA-Z_:][a-zA-Z0-9_:]*)\{(?<labels>[^}]*)\} ")]
+    private static partial Regex SampleLine();
+
+    [GeneratedRegex(@"series: '(?<metric>[a-zA-Z_:][a-zA-Z0-9_:]*)\{(?<labels>[^}]*)\}'")]
+    private static partial Regex TestSeries();
+
+    [GeneratedRegex(@"(?<name>[a-zA-Z_][a-zA-Z0-9_]*)=""")]
+    private static partial Regex LabelName();
 
     // LocalHost relays each line the worker prints on stdout as "<time> info: Worker[0] <line>".
     [GeneratedRegex(@"^\S+ info: Worker\[0\] (?<line>\{.*\})\r?$", RegexOptions.Multiline)]

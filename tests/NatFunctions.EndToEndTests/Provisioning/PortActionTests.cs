@@ -14,6 +14,29 @@ public sealed class PortActionTests(PortActionFixture fixture) : IClassFixture<P
     private const string Lan = "192.168.64.";
 
     [Fact]
+    public async Task A_vm_never_gets_more_than_64_forwards_through_the_port_endpoints_either()
+    {
+        var forwards = Enumerable.Range(0, 64).Select(i => new { port_name = $"f{i}", internal_port = 1000 + i }).ToArray();
+        await ProvisionAsync(new { vm_name = "cap-64", router = "local", ports = Array.Empty<string>(), forwards });
+
+        using var custom = await fixture.AdminClient.PostJsonAsync("/v1/vms/cap-64/ports/one-more", new { action = "create", internal_port = 2000 });
+        using var template = await fixture.AdminClient.PostJsonAsync("/v1/vms/cap-64/ports/template", new { action = "create", ports = new[] { "ssh" } });
+        var problem = await custom.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Conflict, custom.StatusCode);
+        Assert.Equal("application/problem+json", custom.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("64", problem.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Conflict, template.StatusCode);
+        var vm = await (await fixture.AdminClient.GetAsync("/v1/vms/cap-64")).ReadJsonAsync();
+        Assert.Equal(64, vm.GetProperty("forwards").GetArrayLength());
+
+        // Deleting one makes room for one.
+        Assert.True((await fixture.AdminClient.PostJsonAsync("/v1/vms/cap-64/ports/f0", new { action = "delete" })).IsSuccessStatusCode);
+        using var afterDelete = await fixture.AdminClient.PostJsonAsync("/v1/vms/cap-64/ports/one-more", new { action = "create", internal_port = 2000 });
+        Assert.True(afterDelete.IsSuccessStatusCode, $"{(int)afterDelete.StatusCode} {await afterDelete.Content.ReadAsStringAsync()}");
+    }
+
+    [Fact]
     public async Task Template_create_delete_pause_enable_and_disable_put_exactly_the_expected_rules_on_the_router()
     {
         var vm = await ProvisionAsync(new { vm_name = "tpl-01", router = "local", ports = new[] { "ssh" } });

@@ -35,6 +35,8 @@ public sealed class EntraIdFixture : LocalHostFixture
     protected override void ConfigureEnvironment(IDictionary<string, string?> environment)
     {
         environment["Auth__EntraId__Enabled"] = "true";
+        // What App Service sets while its Authentication runs; Entra ID refuses to start without it.
+        environment["WEBSITE_AUTH_ENABLED"] = "True";
         environment["Auth__EntraId__RoleMap__NatFunctions.Admin"] = "admin";
         environment["Auth__EntraId__RoleMap__NatFunctions.Operator"] = "operator";
         environment["Auth__EntraId__RoleMap__NatFunctions.Reader"] = "reader";

@@ -61,6 +61,12 @@ public sealed class EntraIdTests(EntraIdFixture fixture) : IClassFixture<EntraId
     [InlineData("e30=")]
     [InlineData("W10=")]
     [InlineData("eyJjbGFpbXMiOlt7InR5cCI6Im5hbWUiLCJ2YWwiOjF9XX0=")]
+    // A lone surrogate escape in the name or a role ("\ud800"): valid JSON, not valid text; was a 500.
+    [InlineData("eyJhdXRoX3R5cCI6ImFhZCIsImNsYWltcyI6W3sidHlwIjoibmFtZSIsInZhbCI6Im1hbGxvcnlcdWQ4MDAifSx7InR5cCI6InJvbGVzIiwidmFsIjoiTmF0RnVuY3Rpb25zLkFkbWluIn1dfQ==")]
+    [InlineData("eyJhdXRoX3R5cCI6ImFhZCIsImNsYWltcyI6W3sidHlwIjoibmFtZSIsInZhbCI6Im1hbGxvcnkifSx7InR5cCI6InJvbGVzIiwidmFsIjoiTmF0RnVuY3Rpb25zLkFkbWluXHVkYzAwIn1dfQ==")]
+    // An admin app role from another identity provider (auth_typ google) or from none.
+    [InlineData("eyJhdXRoX3R5cCI6Imdvb2dsZSIsImNsYWltcyI6W3sidHlwIjoibmFtZSIsInZhbCI6Im1hbGxvcnkifSx7InR5cCI6InJvbGVzIiwidmFsIjoiTmF0RnVuY3Rpb25zLkFkbWluIn1dfQ==")]
+    [InlineData("eyJjbGFpbXMiOlt7InR5cCI6Im5hbWUiLCJ2YWwiOiJtYWxsb3J5In0seyJ0eXAiOiJyb2xlcyIsInZhbCI6Ik5hdEZ1bmN0aW9ucy5BZG1pbiJ9XX0=")]
     public async Task A_malformed_principal_is_401_problem_json(string header)
     {
         using var client = fixture.ClientWithPrincipal(header);
@@ -105,6 +111,25 @@ public sealed class EntraIdTests(EntraIdFixture fixture) : IClassFixture<EntraId
             environment, Path.Combine(fixture.ScratchDirectory, "local.settings.json"), LocalHostProcess.DefaultReadyTimeout, CancellationToken.None));
 
         Assert.Contains("Auth:EntraId:RoleMap:NatFunctions.Admin must be admin, operator or reader", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Entra_id_without_app_service_authentication_on_stops_the_app_at_startup()
+    {
+        var environment = new Dictionary<string, string?>
+        {
+            ["Database__ConnectionString"] = $"Data Source={Path.Combine(fixture.ScratchDirectory, "no-platform-auth.db")}",
+            ["Routers__local__Transport"] = "simulated",
+            ["Routers__local__StateDir"] = Path.Combine(fixture.ScratchDirectory, "router-no-platform-auth"),
+            ["Auth__EntraId__Enabled"] = "true",
+            ["Auth__EntraId__RoleMap__NatFunctions.Admin"] = "admin",
+            ["WEBSITE_AUTH_ENABLED"] = "False",
+        };
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalHostProcess.StartAsync(
+            environment, Path.Combine(fixture.ScratchDirectory, "local.settings.json"), LocalHostProcess.DefaultReadyTimeout, CancellationToken.None));
+
+        Assert.Contains("Auth:EntraId:Enabled is true but App Service Authentication is not on (WEBSITE_AUTH_ENABLED is not True)", failure.Message, StringComparison.Ordinal);
     }
 
     private static async Task<JsonElement> AssertProblemAsync(HttpResponseMessage response, HttpStatusCode expected)

@@ -58,6 +58,21 @@ public sealed partial class HostileInputTests(HostileInputFixture fixture) : ICl
         Assert.True(missing.Count == 0, "Request fields no hostile case covers: " + string.Join(", ", missing));
     }
 
+    [Theory]
+    [InlineData("/v1/admin/changes?router=local%0A", "router")]
+    [InlineData("/v1/admin/changes?router=local%0D%0A", "router")]
+    [InlineData("/v1/admin/changes?router=local%E2%80%A8", "router")]
+    [InlineData("/v1/vms?router=local%0A", "router")]
+    [InlineData("/v1/vms?router=local%E2%80%A8", "router")]
+    public async Task A_valid_query_value_followed_by_a_line_break_is_refused(string path, string field)
+    {
+        using var response = await fixture.AdminClient.GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.True(problem.RootElement.GetProperty("errors").TryGetProperty(field, out _));
+    }
+
     [Fact]
     public async Task A_forged_client_principal_grants_nothing_while_entra_id_is_disabled()
     {

@@ -131,7 +131,7 @@ public static class HostileRequestCatalog
 
     private static readonly string[] NonObjectBodies = ["", "[]", "\"text\"", "1", "null", "true", "  "];
 
-    private static readonly string[] HostilePortNames = ["x;reboot", "%24(reboot)", "x%0Aset", "x%27q", "%D0%B0pp", "APP", "x%E2%80%90y", "x%60id%60"];
+    private static readonly string[] HostilePortNames = ["x;reboot", "%24(reboot)", "x%0Aset", "x%27q", "%D0%B0pp", "APP", "x%E2%80%90y", "x%60id%60", "web%0A", "web%0D%0A", "web%E2%80%A8"];
 
     /// <summary>(endpoint, field) pairs for the theory: every field of every endpoint, plus the whole-body cases.</summary>
     public static IEnumerable<object[]> Rows() => Endpoints.SelectMany(endpoint =>
@@ -158,6 +158,7 @@ public static class HostileRequestCatalog
 
         var target = endpoint.Fields.Single(f => f.Path == fieldPath);
         var cases = HostileValues.For(target)
+            .Concat(ValidValueWithLineBreaks(endpoint.ValidBody, target.Path))
             .Select(value => new HostileCase($"{target.Path} = {value.Label}", endpoint.Method, path, Utf8(WithValue(endpoint.ValidBody, target.Path, value.Json)), 400, target))
             .ToList();
         // An array element cannot be sent twice; for one, the array's own property is.
@@ -194,6 +195,22 @@ public static class HostileRequestCatalog
             "100 kB string (over the body limit)",
             Utf8(WithValue(endpoint.ValidBody, first.Path, HostileValues.Quote(new string('a', 100_000)))),
             413);
+    }
+
+    /// <summary>
+    /// The field's valid text value followed by a line break: .NET's <c>$</c> matches before a final <c>\n</c>, so a
+    /// check written <c>^…$</c> accepts <c>"web-01\n"</c>; every field must refuse it (and the other line breaks).
+    /// </summary>
+    private static IEnumerable<(string Label, string Json)> ValidValueWithLineBreaks(string validBody, string fieldPath)
+    {
+        var (parent, name) = Locate(JsonNode.Parse(validBody)!.AsObject(), fieldPath);
+        var value = parent is JsonArray array ? array[int.Parse(name, System.Globalization.CultureInfo.InvariantCulture)] : parent.AsObject()[name];
+        if (value is not JsonValue text || !text.TryGetValue<string>(out var valid))
+        {
+            return [];
+        }
+
+        return HostileValues.LineBreaks.Select(lineBreak => ($"valid value + {HostileValues.Quote(lineBreak)}", HostileValues.Quote(valid + lineBreak)));
     }
 
     /// <summary>The valid body with the value at <paramref name="fieldPath"/> replaced by raw JSON.</summary>

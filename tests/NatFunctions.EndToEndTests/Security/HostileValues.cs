@@ -29,6 +29,9 @@ public static class HostileValues
         "x\u001bescape",
         "x\u007fdel",
         "x\u2028line",
+        "web-01\n",
+        "web-01\r\n",
+        "web-01\u2028",
         "x\u200bzero-width",
         "\u0430dmin",
         "l\u0430n",
@@ -37,6 +40,9 @@ public static class HostileValues
         "\u202egnp.exe",
         new string('a', LongStringLength),
     ];
+
+    /// <summary>Line breaks a whole-value check must not let through after a valid value (\n, \r\n, U+2028, U+2029, U+0085).</summary>
+    public static readonly string[] LineBreaks = ["\n", "\r\n", "\r", "\u2028", "\u2029", "\u0085"];
 
     private static readonly string[] NotStrings = ["123", "true", "[]", "{}", "[\"ssh\"]"];
 

@@ -10,7 +10,7 @@ public sealed class DegradedHealthTests(ViewsLocalHostFixture fixture)
     [Fact]
     public async Task An_unreachable_router_makes_health_degraded_with_200()
     {
-        using var response = await fixture.Client.GetAsync("/v1/health");
+        using var response = await fixture.AdminClient.GetAsync("/v1/health");
         var body = await response.ReadJsonAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -155,10 +155,70 @@ public sealed class IdempotencyTests(ViewsLocalHostFixture fixture)
         Assert.False(second.Headers.Contains(ReplayedHeader));
     }
 
-    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string key)
+    [Fact]
+    public async Task A_create_action_spelled_in_another_case_is_refused_and_never_runs_unguarded()
+    {
+        // {"Action":"create"} was read as a create (names ignoring case) while the Idempotency-Key guard looked for
+        // "action" only, so a retry created again. Names now match exactly: it is a 400 naming the property, each time.
+        await ProvisionedVm.CreateAsync(fixture.AdminClient, "idem-case");
+        var body = """{"Action":"create","internal_port":8080,"protocol":"tcp"}""";
+
+        using var first = await PostAsync(fixture.AdminClient, "/v1/vms/idem-case/ports/web", body, "port-create-idem-case");
+        using var second = await PostAsync(fixture.AdminClient, "/v1/vms/idem-case/ports/web", body, "port-create-idem-case");
+        var problem = await first.ReadJsonAsync();
+        var vm = await (await fixture.AdminClient.GetAsync("/v1/vms/idem-case")).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, first.StatusCode);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("Action", out _), problem.ToString());
+        Assert.Equal(HttpStatusCode.BadRequest, second.StatusCode);
+        Assert.DoesNotContain(vm.GetProperty("forwards").EnumerateArray(), forward => forward.GetProperty("port_name").GetString() == "web");
+    }
+
+    [Fact]
+    public async Task A_client_that_gives_up_while_waiting_for_the_router_gets_the_answer_on_its_retry()
+    {
+        var router = new SimulatedRouter(Path.Combine(fixture.ScratchDirectory, "router-local"));
+        var body = """{"vm_name":"idem-gave-up","router":"local","ports":["ssh"]}""";
+        await router.SetFaultsAsync("""{"commitDelayMs":5000}""");
+        HttpResponseMessage retry;
+        try
+        {
+            using (var impatient = new CancellationTokenSource(TimeSpan.FromSeconds(1.5)))
+            {
+                await Assert.ThrowsAnyAsync<OperationCanceledException>(() => PostAsync(fixture.AdminClient, "/v1/vms/provision", body, "provision-idem-gave-up", impatient.Token));
+            }
+
+            // Until the first request has noticed its client left, the key is rightly "in progress".
+            var deadline = DateTime.UtcNow.AddSeconds(20);
+            while (true)
+            {
+                retry = await PostAsync(fixture.AdminClient, "/v1/vms/provision", body, "provision-idem-gave-up");
+                if (retry.StatusCode != HttpStatusCode.Conflict || DateTime.UtcNow > deadline
+                    || (await retry.ReadJsonAsync()).GetProperty("title").GetString() != "Request in progress.")
+                {
+                    break;
+                }
+
+                retry.Dispose();
+                await Task.Delay(250);
+            }
+        }
+        finally
+        {
+            await router.SetFaultsAsync(null);
+        }
+
+        using (retry)
+        {
+            Assert.True(retry.StatusCode is HttpStatusCode.Accepted or HttpStatusCode.Created, $"{(int)retry.StatusCode} {await retry.Content.ReadAsStringAsync()}");
+            Assert.True(retry.Headers.Contains(ReplayedHeader));
+        }
+    }
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient client, string path, string json, string key, CancellationToken cancellationToken = default)
     {
         var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
         request.Headers.TryAddWithoutValidation(KeyHeader, key);
-        return client.SendAsync(request);
+        return client.SendAsync(request, cancellationToken);
     }
 }

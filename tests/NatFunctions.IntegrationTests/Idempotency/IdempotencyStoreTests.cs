@@ -98,7 +98,7 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime, IDisposable
     {
         var abandoned = (await Store().TryClaimAsync(Scope, Now, Lease, CancellationToken.None)).Claim!;
 
-        clock.Advance(IdempotencyPolicy.InProgressLease);
+        clock.Advance(IdempotencyPolicy.InProgressLeaseFor(TimeSpan.FromSeconds(30)));
         var takeover = await Store().TryClaimAsync(Scope, Now, Lease, CancellationToken.None);
         var lateCompletion = await Store().CompleteAsync(abandoned, new StoredResponse(201, "late"), Now + IdempotencyPolicy.Retention, CancellationToken.None);
         await Store().ReleaseAsync(abandoned, CancellationToken.None);
@@ -149,7 +149,7 @@ public sealed class IdempotencyStoreTests : IAsyncLifetime, IDisposable
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
-    private DateTime Lease => Now + IdempotencyPolicy.InProgressLease;
+    private DateTime Lease => Now + IdempotencyPolicy.InProgressLeaseFor(TimeSpan.FromSeconds(30));
 
     private NatFunctionsDbContext Context()
     {

@@ -1,4 +1,5 @@
 using NatFunctions.Core.Idempotency;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Idempotency;
 using NatFunctions.Infrastructure.Persistence;
 using NatFunctions.IntegrationTests.Persistence;
@@ -8,6 +9,7 @@ namespace NatFunctions.IntegrationTests.Idempotency;
 /// <summary>The idempotent run of a write over the real store: once, replayed, refused, and retried when not final.</summary>
 public sealed class IdempotentExecutionTests : IAsyncLifetime, IDisposable
 {
+    private static readonly WriteWaitSettings DefaultWait = new(TimeSpan.FromSeconds(30));
     private static readonly IdempotencyScope Scope = new("abcdefghijkl", "write-1", new string('a', 64));
 
     private readonly SqliteTestDatabase database = new();
@@ -74,7 +76,7 @@ public sealed class IdempotentExecutionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_write_that_throws_gives_the_key_back()
     {
-        var execution = new IdempotentExecution(Store(), clock);
+        var execution = new IdempotentExecution(Store(), clock, DefaultWait);
         await Assert.ThrowsAsync<InvalidOperationException>(() => execution.RunAsync<StoredResponse>(
             Scope, _ => throw new InvalidOperationException("boom"), (response, _) => Task.FromResult<StoredResponse?>(response), CancellationToken.None));
 
@@ -86,7 +88,7 @@ public sealed class IdempotentExecutionTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task A_result_that_cannot_be_captured_is_not_stored()
     {
-        var execution = new IdempotentExecution(Store(), clock);
+        var execution = new IdempotentExecution(Store(), clock, DefaultWait);
         await execution.RunAsync(Scope, _ => Task.FromResult("opaque"), (_, _) => Task.FromResult<StoredResponse?>(null), CancellationToken.None);
 
         var retry = await RunAsync(Scope, new StoredResponse(201, "created"));
@@ -99,7 +101,7 @@ public sealed class IdempotentExecutionTests : IAsyncLifetime, IDisposable
     {
         var release = new TaskCompletionSource();
         var running = new TaskCompletionSource();
-        var execution = new IdempotentExecution(Store(), clock);
+        var execution = new IdempotentExecution(Store(), clock, DefaultWait);
         var first = execution.RunAsync(
             Scope,
             async _ =>
@@ -120,8 +122,69 @@ public sealed class IdempotentExecutionTests : IAsyncLifetime, IDisposable
         Assert.Equal(0, runs);
     }
 
+    [Fact]
+    public async Task A_claim_outlasts_the_longest_allowed_apply_wait()
+    {
+        // Apply:WaitSeconds may be 3600: a first request can still be waiting for the router after 59 minutes.
+        var longWait = new WriteWaitSettings(TimeSpan.FromHours(1));
+        var release = new TaskCompletionSource();
+        var running = new TaskCompletionSource();
+        var first = new IdempotentExecution(Store(), clock, longWait).RunAsync(
+            Scope,
+            async _ =>
+            {
+                running.SetResult();
+                await release.Task;
+                return new StoredResponse(202, "pending");
+            },
+            (response, _) => Task.FromResult<StoredResponse?>(response),
+            CancellationToken.None);
+        await running.Task;
+
+        clock.Advance(TimeSpan.FromMinutes(59));
+        var retry = await new IdempotentExecution(Store(), clock, longWait).RunAsync(
+            Scope,
+            _ =>
+            {
+                Interlocked.Increment(ref runs);
+                return Task.FromResult(new StoredResponse(201, "second run"));
+            },
+            (response, _) => Task.FromResult<StoredResponse?>(response),
+            CancellationToken.None);
+        release.SetResult();
+        await first;
+
+        Assert.Equal(IdempotentOutcomeKind.InProgress, retry.Kind);
+        Assert.Equal(0, runs);
+    }
+
+    [Fact]
+    public async Task A_write_that_has_run_stores_its_answer_even_when_the_client_has_left()
+    {
+        using var clientLeft = new CancellationTokenSource();
+        var execution = new IdempotentExecution(Store(), clock, DefaultWait);
+        await execution.RunAsync(
+            Scope,
+            _ =>
+            {
+                clientLeft.Cancel();
+                return Task.FromResult(new StoredResponse(202, "pending"));
+            },
+            (response, token) =>
+            {
+                token.ThrowIfCancellationRequested();
+                return Task.FromResult<StoredResponse?>(response);
+            },
+            clientLeft.Token);
+
+        var retry = await RunAsync(Scope, new StoredResponse(201, "should not run"));
+
+        Assert.Equal(IdempotentOutcomeKind.Replayed, retry.Kind);
+        Assert.Equal(new StoredResponse(202, "pending"), retry.Replayed);
+    }
+
     private Task<IdempotentOutcome<StoredResponse>> RunAsync(IdempotencyScope scope, StoredResponse answer) =>
-        new IdempotentExecution(Store(), clock).RunAsync(
+        new IdempotentExecution(Store(), clock, DefaultWait).RunAsync(
             scope,
             _ =>
             {

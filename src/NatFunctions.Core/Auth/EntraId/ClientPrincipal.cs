@@ -6,6 +6,12 @@ namespace NatFunctions.Core.Auth.EntraId;
 /// </summary>
 public sealed record ClientPrincipal(string? AuthenticationType, string? NameClaimType, string? RoleClaimType, IReadOnlyList<ClientPrincipalClaim> Claims)
 {
+    /// <summary>
+    /// The <c>auth_typ</c> App Service Authentication writes for its Microsoft Entra provider (<c>aad</c>); other
+    /// providers (google, github, twitter, apple, custom OpenID Connect) write their own name.
+    /// </summary>
+    public const string EntraAuthenticationType = "aad";
+
     /// <summary>The claim type Microsoft Entra uses for app roles in tokens, whatever <see cref="RoleClaimType"/> says.</summary>
     public const string EntraRolesClaimType = "roles";
 
@@ -14,6 +20,9 @@ public sealed record ClientPrincipal(string? AuthenticationType, string? NameCla
 
     // Tried in order after name_typ: users carry a name or UPN, app-only tokens only their application and object id.
     private static readonly string[] FallbackNameClaimTypes = ["name", "preferred_username", "appid", "azp", "oid", ObjectIdClaimType];
+
+    /// <summary>Whether Microsoft Entra authenticated this principal; app roles from any other provider mean nothing here.</summary>
+    public bool IsFromEntra => string.Equals(AuthenticationType, EntraAuthenticationType, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Values of the role claims: claims whose type is <see cref="RoleClaimType"/> or <c>roles</c>.</summary>
     public IEnumerable<string> Roles => Claims

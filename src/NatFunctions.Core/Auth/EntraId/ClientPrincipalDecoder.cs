@@ -6,7 +6,8 @@ namespace NatFunctions.Core.Auth.EntraId;
 /// <summary>
 /// Decodes the <c>X-MS-CLIENT-PRINCIPAL</c> header: base64 of a JSON object
 /// <c>{"auth_typ": "...", "name_typ": "...", "role_typ": "...", "claims": [{"typ": "...", "val": "..."}]}</c>.
-/// Anything else (not base64, not UTF-8 JSON, wrong shape or types, duplicate properties, oversized) is null.
+/// Anything else (not base64, not UTF-8 JSON, wrong shape or types, duplicate properties, a lone surrogate escape in
+/// any string, oversized) is null.
 /// </summary>
 public static class ClientPrincipalDecoder
 {
@@ -47,6 +48,11 @@ public static class ClientPrincipalDecoder
         }
         catch (JsonException)
         {
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            // A "\ud800" escape is valid JSON but not valid UTF-16: GetString() refuses it. Malformed, never a 500.
             return null;
         }
     }

@@ -32,7 +32,7 @@ public sealed class EntraIdAuthenticator(EntraIdSettings settings)
 
         var principal = ClientPrincipalDecoder.TryDecode(header);
         var name = principal?.Name?.Trim();
-        if (principal is null || name is null || !IsPrintable(name))
+        if (principal is null || !principal.IsFromEntra || name is null || !IsPrintable(name))
         {
             return AuthenticationResult.Failed(AuthenticationOutcome.MalformedPrincipal);
         }

@@ -12,6 +12,12 @@ public sealed record EntraIdSettings(bool Enabled, IReadOnlyDictionary<string, A
 {
     public const string SectionName = "Auth:EntraId";
 
+    /// <summary>
+    /// The app setting App Service (and Functions on Flex Consumption) sets to <c>True</c> while its built-in
+    /// Authentication runs in front of the app; only then are client-sent <c>X-MS-CLIENT-PRINCIPAL</c> headers removed.
+    /// </summary>
+    public const string PlatformAuthenticationFlag = "WEBSITE_AUTH_ENABLED";
+
     public static readonly EntraIdSettings Disabled = new(false, new Dictionary<string, ApiRole>(StringComparer.OrdinalIgnoreCase));
 
     /// <exception cref="EntraIdSettingsException">The section is unusable; every problem is listed.</exception>
@@ -43,6 +49,13 @@ public sealed record EntraIdSettings(bool Enabled, IReadOnlyDictionary<string, A
         if (enabled && errors.Count == 0 && map.Count == 0)
         {
             errors.Add($"{SectionName}:Enabled is true but {SectionName}:RoleMap maps no app role, so no Entra ID caller could do anything; add e.g. {SectionName}:RoleMap:NatFunctions.Admin = admin");
+        }
+
+        if (enabled && !string.Equals(configuration[PlatformAuthenticationFlag]?.Trim(), "true", StringComparison.OrdinalIgnoreCase))
+        {
+            errors.Add($"{SectionName}:Enabled is true but App Service Authentication is not on ({PlatformAuthenticationFlag} is not True): "
+                + "without it anyone can send X-MS-CLIENT-PRINCIPAL and be whoever they claim; turn on Authentication for the app with "
+                + "Microsoft as its identity provider, or set Enabled to false");
         }
 
         if (errors.Count > 0)
