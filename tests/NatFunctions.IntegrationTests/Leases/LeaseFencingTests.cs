@@ -1,0 +1,78 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Azure.Storage.Blobs.Specialized;
+using NatFunctions.Core.Domain;
+using NatFunctions.IntegrationTests.Applying;
+using NatFunctions.IntegrationTests.Faults;
+
+namespace NatFunctions.IntegrationTests.Leases;
+
+/// <summary>
+/// A run that loses the router's blob lease (Azurite) while it is under way sends no <c>commit</c>: the session
+/// checks the lease right before it, ends with <c>exit discard</c> and is audited <c>lease_lost</c>.
+/// </summary>
+public sealed class LeaseFencingTests : IDisposable
+{
+    private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
+    private readonly AzuriteProcess azurite = new();
+
+    public void Dispose() => azurite.Dispose();
+
+    [Fact]
+    public async Task A_lease_broken_while_the_run_is_stalled_stops_the_session_before_commit_and_the_next_run_applies_the_rows_once()
+    {
+        await using var rig = await ApplierRig.StartAsync(new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString });
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("natfunctions-leases").GetBlobClient("routers/edge");
+
+        bool firstFinished;
+        using (var stall = HoldRouterState(rig))
+        {
+            // The run takes the lease, then waits on the router, which cannot read its state: a slow router.
+            var running = rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+            await WaitUntilLeasedAsync(blob);
+            // Another instance decides this one is gone and breaks the lease.
+            await blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+            stall.Dispose();
+            firstFinished = await running.WaitAsync(Wait);
+        }
+
+        var afterLoss = await rig.ChangesAsync();
+        var routerAfterLoss = await rig.RouterLinesAsync("set nat ");
+        var forwardsAfterLoss = await rig.ForwardsAsync();
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        var changes = await rig.ChangesAsync();
+
+        Assert.True(firstFinished);
+        var lost = Assert.Single(afterLoss);
+        Assert.Equal(ChangeResult.LeaseLost, lost.Result);
+        var sent = lost.RouterOutput!.Split('\n').Select(line => line.Trim()).ToList();
+        Assert.DoesNotContain(sent, line => line.EndsWith("# commit", StringComparison.Ordinal) || line == "commit");
+        Assert.Contains("exit discard", lost.RouterOutput, StringComparison.Ordinal);
+        Assert.Contains("lost the router's lease before 'commit'", lost.RouterOutput, StringComparison.Ordinal);
+        Assert.Empty(routerAfterLoss);
+        Assert.All(forwardsAfterLoss, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
+        Assert.Equal([ChangeResult.LeaseLost, ChangeResult.Committed], changes.Select(change => change.Result));
+        await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+        SshFaultTests.AssertEachRuleSentOnce(changes);
+    }
+
+    /// <summary>
+    /// Holds the simulator's <c>state.lock</c> (an exclusive <c>flock</c>, see the simulator's StateDirectory), so every
+    /// router command that reads the state waits until it is disposed.
+    /// </summary>
+    private static FileStream HoldRouterState(ApplierRig rig) =>
+        new(Path.Combine(rig.StateDir, "state.lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+
+    private static async Task WaitUntilLeasedAsync(BlobClient blob)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await blob.ExistsAsync() && (await blob.GetPropertiesAsync()).Value.LeaseState == LeaseState.Leased) return;
+            await Task.Delay(50);
+        }
+
+        throw new TimeoutException("the run never took the router's lease");
+    }
+}
