@@ -22,9 +22,8 @@ public sealed class LeaseFencingTests : IDisposable
     [Fact]
     public async Task A_lease_broken_while_the_run_is_stalled_stops_the_session_before_commit_and_the_next_run_applies_the_rows_once()
     {
-        await using var rig = await ApplierRig.StartAsync(new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString });
-        await SshApplierRig.AddTwoVmsAsync(rig);
-        var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("natfunctions-leases").GetBlobClient("routers/edge");
+        await using var rig = await StartWithTwoVmsAsync(router => router);
+        var blob = LeaseBlob();
 
         bool firstFinished;
         using (var stall = HoldRouterState(rig))
@@ -59,17 +58,13 @@ public sealed class LeaseFencingTests : IDisposable
     [Fact]
     public async Task A_lease_broken_during_commit_confirm_leaves_it_unconfirmed_and_the_next_run_confirms_it_without_resending()
     {
-        await using var rig = await ApplierRig.StartAsync(
-            new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString },
-            adjustRouter: router => router with { CommitConfirmMinutes = 1 });
-        await SshApplierRig.AddTwoVmsAsync(rig);
+        await using var rig = await StartWithTwoVmsAsync(router => router with { CommitConfirmMinutes = 1 });
         // A minute long enough for the next run to confirm; a commit slow enough to break the lease while it runs.
         await rig.WriteFaultsAsync("""{"minuteMs": 30000, "commitDelayMs": 3000}""");
-        var blob = new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("natfunctions-leases").GetBlobClient("routers/edge");
 
         var running = rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await RouterCommitWatch.WaitUntilCommittingAsync(rig.StateDir, Wait);
-        await blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        await LeaseBlob().GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
         var firstFinished = await running.WaitAsync(Wait);
         var afterLoss = await rig.ChangesAsync();
         var activeAfterLoss = await rig.RouterLinesAsync("set nat destination rule 10000 ");
@@ -96,6 +91,18 @@ public sealed class LeaseFencingTests : IDisposable
         Assert.DoesNotContain(changes.Skip(2), change => change.Result == ChangeResult.Committed);
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
     }
+
+    /// <summary>A simulated router leased through Azurite, with two VMs (three forwards) pending.</summary>
+    private async Task<ApplierRig> StartWithTwoVmsAsync(Func<Core.Routers.RouterSettings, Core.Routers.RouterSettings> adjustRouter)
+    {
+        var rig = await ApplierRig.StartAsync(new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString }, adjustRouter: adjustRouter);
+        await SshApplierRig.AddTwoVmsAsync(rig);
+        return rig;
+    }
+
+    /// <summary>The router's lease blob, as another instance (or an operator) sees it.</summary>
+    private BlobClient LeaseBlob() =>
+        new BlobServiceClient(azurite.ConnectionString).GetBlobContainerClient("natfunctions-leases").GetBlobClient("routers/edge");
 
     /// <summary>
     /// Holds the simulator's <c>state.lock</c> (an exclusive <c>flock</c>, see the simulator's StateDirectory), so every
