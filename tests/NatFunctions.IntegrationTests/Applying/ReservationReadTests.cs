@@ -92,8 +92,8 @@ public sealed class ReservationReadTests : IAsyncLifetime
         // Another provision on the same router wants the allocation lock while the router read is still held.
         var entering = scope.ServiceProvider.GetRequiredService<AllocationGate>().EnterAsync("edge", CancellationToken.None);
         var enteredWhileReading = await Task.WhenAny(entering, Task.Delay(TimeSpan.FromSeconds(5))) == entering;
-        (await entering).Dispose();
         opener.Release();
+        (await entering).Dispose();
         var outcome = await create;
 
         Assert.True(enteredWhileReading);
