@@ -24,4 +24,11 @@ public enum ChangeResult
     /// result because it needs a person (a re-installed router, or someone in the middle), not a retry.
     /// </summary>
     UntrustedHostKey,
+
+    /// <summary>
+    /// This instance lost the router's lease during the run (broken, expired, taken by another instance, or the lease
+    /// store could not confirm it), so the session stopped before its commit (nothing committed), confirm or save
+    /// (active but unfinished, finished by a later run). The rows stay pending.
+    /// </summary>
+    LeaseLost,
 }

@@ -37,6 +37,8 @@ public sealed class PortActionService(
 
         var snapshots = new Dictionary<PortForward, ForwardSnapshot>();
         var created = new List<PortForward>();
+        // Before the allocation gate: a cold read of a slow or dead router must not hold up every allocation on it.
+        var reservations = request.Action == PortAction.Create ? await reservationSource.GetAsync(vm.Router, cancellationToken) : null;
         using (await gate.EnterAsync(vm.Router, cancellationToken))
         {
             var fresh = vm;
@@ -57,7 +59,7 @@ public sealed class PortActionService(
                     snapshots.Clear();
                     created.Clear();
                     return request.Action == PortAction.Create
-                        ? await CreateAsync(vm, request, created, snapshots, cancellationToken)
+                        ? await CreateAsync(vm, request, reservations!, created, snapshots, cancellationToken)
                         : ChangeExisting(vm, request, portName is not null, snapshots);
                 },
                 () => Task.FromResult<OperationError?>(null),
@@ -99,10 +101,14 @@ public sealed class PortActionService(
     }
 
     private async Task<OperationResult<bool>> CreateAsync(
-        Vm vm, ValidatedPortAction request, List<PortForward> created, Dictionary<PortForward, ForwardSnapshot> snapshots, CancellationToken cancellationToken)
+        Vm vm,
+        ValidatedPortAction request,
+        RouterReservations reservations,
+        List<PortForward> created,
+        Dictionary<PortForward, ForwardSnapshot> snapshots,
+        CancellationToken cancellationToken)
     {
         var settings = routers.Get(vm.Router).Settings;
-        var reservations = await reservationSource.GetAsync(vm.Router, cancellationToken);
         var usage = await store.GetUsageAsync(vm.Router, cancellationToken);
         var portPools = await store.ListActivePortPoolsAsync(vm.Router, cancellationToken);
         var context = new RouterAllocationContext(settings, portPools, usage, reservations);

@@ -46,6 +46,14 @@ public sealed record RouterChangeRequest
     public Func<string, string?>? ReadBackProblem { get; init; }
 
     /// <summary>
+    /// Asked right before <c>commit</c>, <c>confirm</c> and <c>save</c>: true while the caller still holds the router's
+    /// lease. When it answers false the session sends none of them and ends with
+    /// <see cref="RouterSessionOutcome.LeaseLost"/> (<c>exit discard</c> before the commit), because another instance
+    /// may be configuring the router now. Null: no lease to check.
+    /// </summary>
+    public Func<CancellationToken, Task<bool>>? LeaseHeld { get; init; }
+
+    /// <summary>
     /// No commands: only finish what an earlier session committed but could not finish because its connection was
     /// lost: <c>confirm</c> (when <see cref="CommitConfirmMinutes"/> &gt; 0, so a pending commit-confirm is kept) and
     /// <c>save</c> (when <see cref="Save"/>). The caller has just read the configuration and found it as planned.

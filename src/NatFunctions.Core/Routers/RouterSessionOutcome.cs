@@ -37,6 +37,14 @@ public enum RouterSessionOutcome
     /// </summary>
     RouterMisconfigured,
 
+    /// <summary>
+    /// The caller lost the router's lease (another instance may hold it now), so the session stopped before its next
+    /// <c>commit</c>, <c>confirm</c> or <c>save</c>: before the commit nothing was committed (<c>exit discard</c>); after
+    /// it the change is active but unconfirmed or unsaved (<see cref="RouterSessionResult.MayHaveCommitted"/>), for a
+    /// later session with the lease to finish.
+    /// </summary>
+    LeaseLost,
+
     /// <summary>The router's host key did not match the pinned fingerprint; nothing was sent.</summary>
     UntrustedHostKey,
 }

@@ -64,6 +64,19 @@ public sealed record RouterSettings
     /// <summary>Longest wait for one command's prompt; a commit on a busy router can take tens of seconds.</summary>
     public int CommandTimeoutSeconds { get; init; } = 120;
 
+    /// <summary>
+    /// Most SSH channels (shells) open at once on the router's one connection; one of them is kept for the configure
+    /// session, reads share the rest and wait for a free one at most <see cref="ConnectTimeout"/>. Keep it at or below
+    /// the router's sshd <c>MaxSessions</c> (OpenSSH default 10), or sshd refuses the channels above it.
+    /// </summary>
+    public int MaxChannels { get; init; } = 6;
+
+    /// <summary>
+    /// Seconds between SSH keep-alives on the reused connection (0 = none). Azure's load balancer and NAT drop a flow
+    /// that was idle for 4 minutes without telling either side, so this stays well below 240.
+    /// </summary>
+    public int KeepAliveSeconds { get; init; } = 30;
+
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
 
     public TimeSpan CommandTimeout => TimeSpan.FromSeconds(CommandTimeoutSeconds);

@@ -87,6 +87,8 @@ public static class RouterSettingsLoader
             SimulatorPath = reader.Text("SimulatorPath"),
             ConnectTimeoutSeconds = reader.Integer("ConnectTimeoutSeconds") ?? defaults.ConnectTimeoutSeconds,
             CommandTimeoutSeconds = reader.Integer("CommandTimeoutSeconds") ?? defaults.CommandTimeoutSeconds,
+            MaxChannels = reader.Integer("MaxChannels") ?? defaults.MaxChannels,
+            KeepAliveSeconds = reader.Integer("KeepAliveSeconds") ?? defaults.KeepAliveSeconds,
         };
     }
 

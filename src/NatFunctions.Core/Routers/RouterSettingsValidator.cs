@@ -58,6 +58,17 @@ public static partial class RouterSettingsValidator
             errors.Add($"{key}:CommandTimeoutSeconds must be 1-3600, got {settings.CommandTimeoutSeconds}");
         }
 
+        if (settings.MaxChannels is < 2 or > 64)
+        {
+            errors.Add($"{key}:MaxChannels must be 2-64 (one channel is kept for the configure session), got {settings.MaxChannels}");
+        }
+
+        // Azure drops a flow idle for 240 s; a keep-alive at or above that keeps nothing alive.
+        if (settings.KeepAliveSeconds is < 0 or >= 240)
+        {
+            errors.Add($"{key}:KeepAliveSeconds must be 0 (off) to 239 (Azure drops connections idle for 4 minutes), got {settings.KeepAliveSeconds}");
+        }
+
         if (settings.Transport == RouterTransport.Simulated && string.IsNullOrWhiteSpace(settings.StateDir))
         {
             errors.Add($"{key}:StateDir is required for transport simulated");

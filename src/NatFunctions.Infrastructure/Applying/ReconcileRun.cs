@@ -17,7 +17,8 @@ internal sealed class ReconcileRun(
     RouterReservationCache reservations,
     TimeProvider timeProvider,
     ILogger logger,
-    RouterMetrics metrics)
+    RouterMetrics metrics,
+    Func<CancellationToken, Task<bool>>? leaseHeld = null)
 {
     // Each round leaves at least one change out, so this only bounds a router that rejects everything.
     private const int MostRounds = 25;
@@ -197,7 +198,7 @@ internal sealed class ReconcileRun(
         DateTime startedAt, RouterPlan plan, DesiredState desired, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
     {
         var commands = batch.SelectMany(change => change.Commands).Select(command => command.Text).ToList();
-        var request = RouterChangeRequest.For(settings, commands) with { ReadBackProblem = ReadBackCheck(desired, batch) };
+        var request = RouterChangeRequest.For(settings, commands) with { ReadBackProblem = ReadBackCheck(desired, batch), LeaseHeld = leaseHeld };
         var result = await client.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         commandsSent.AddRange(commands);
         return await RecordSessionAsync(startedAt, UnfinishedCommitLog.RecordedCommands(request, result), result, plan, batch, cancellationToken).ConfigureAwait(false);
@@ -205,7 +206,7 @@ internal sealed class ReconcileRun(
 
     private async Task<RouterSessionResult> FinishEarlierCommitAsync(DateTime startedAt, RouterPlan plan, CancellationToken cancellationToken)
     {
-        var result = await client.ApplyAsync(RouterChangeRequest.Finish(settings), cancellationToken).ConfigureAwait(false);
+        var result = await client.ApplyAsync(RouterChangeRequest.Finish(settings) with { LeaseHeld = leaseHeld }, cancellationToken).ConfigureAwait(false);
         return await RecordSessionAsync(startedAt, UnfinishedCommitLog.Commands(settings), result, plan, [], cancellationToken).ConfigureAwait(false);
     }
 
@@ -242,6 +243,7 @@ internal sealed class ReconcileRun(
             RouterSessionOutcome.NotConfirmed => ChangeResult.NotConfirmed,
             RouterSessionOutcome.LockBusy => ChangeResult.LockBusy,
             RouterSessionOutcome.UntrustedHostKey => ChangeResult.UntrustedHostKey,
+            RouterSessionOutcome.LeaseLost => ChangeResult.LeaseLost,
             _ => ChangeResult.TransportError,
         };
         lastChangeId = await RecordAsync(startedAt, commands, recorded, Output(result), plan, batch, cancellationToken).ConfigureAwait(false);

@@ -50,7 +50,8 @@ public sealed class RouterReconciler(
             return new RouterSyncReport(client.RouterName, SyncOutcome.LeaseUnavailable, null, [], null, [], "another instance kept the router's lease");
         }
 
-        var run = new ReconcileRun(client, db, request, reservations, timeProvider, logger, metrics);
+        // Fencing: every commit, confirm and save first asks the lease store whether this instance still holds the lease.
+        var run = new ReconcileRun(client, db, request, reservations, timeProvider, logger, metrics, held.ConfirmHeldAsync);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 

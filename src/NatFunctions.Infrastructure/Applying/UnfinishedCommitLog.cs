@@ -10,7 +10,7 @@ namespace NatFunctions.Infrastructure.Applying;
 /// no <c>save</c>), read from the audit log so that it survives restarts and holds for changes that leave no pending
 /// row behind (deletes, drift repairs). The newest deciding session says:
 /// <list type="bullet">
-/// <item>a transport error after its commit was sent (its commands end with the commit line, see
+/// <item>a transport error or a lost lease after its commit was sent (its commands end with the commit line, see
 /// <see cref="RecordedCommands"/>), or a finishing session's transport error: unfinished;</item>
 /// <item>a committed session, or a finishing session that ended well (whose commands are <see cref="Commands"/>):
 /// finished.</item>
@@ -46,7 +46,7 @@ internal static class UnfinishedCommitLog
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(result);
-        return !request.FinishOnly && result.Outcome == RouterSessionOutcome.TransportFailure && result.MayHaveCommitted
+        return !request.FinishOnly && result.Outcome is RouterSessionOutcome.TransportFailure or RouterSessionOutcome.LeaseLost && result.MayHaveCommitted
             ? [.. request.Commands, request.CommitCommand]
             : request.Commands;
     }
@@ -65,7 +65,7 @@ internal static class UnfinishedCommitLog
         // clocks (StartedAt) disagree.
         var newest = await db.RouterChanges.AsNoTracking()
             .Where(change => change.Router == router
-                && ((change.Result == ChangeResult.TransportError
+                && (((change.Result == ChangeResult.TransportError || change.Result == ChangeResult.LeaseLost)
                         && (change.Commands.EndsWith("\ncommit") || change.Commands.Contains("\ncommit-confirm ") || FinishingCommandTexts.Contains(change.Commands)))
                     || change.Result == ChangeResult.Committed
                     || (change.Result == ChangeResult.NoChange && FinishingCommandTexts.Contains(change.Commands))))
@@ -74,7 +74,7 @@ internal static class UnfinishedCommitLog
             .Take(NewestDecidingRows)
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
-        var unfinished = newest.TakeWhile(change => change.Result == ChangeResult.TransportError).ToList();
+        var unfinished = newest.TakeWhile(change => change.Result is ChangeResult.TransportError or ChangeResult.LeaseLost).ToList();
         if (unfinished.Count == 0) return null;
         return unfinished
             .SelectMany(change => change.Commands.Split('\n', StringSplitOptions.RemoveEmptyEntries))

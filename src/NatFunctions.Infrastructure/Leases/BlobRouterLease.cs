@@ -11,7 +11,7 @@ namespace NatFunctions.Infrastructure.Leases;
 /// long commit keeps it, and left to expire when the holder dies. Callers in this process queue on an in-process
 /// lease first, so only one of them polls the blob.
 /// </summary>
-public sealed class BlobRouterLease(
+public sealed partial class BlobRouterLease(
     BlobContainerClient container,
     TimeSpan leaseDuration,
     TimeProvider timeProvider,
@@ -25,7 +25,7 @@ public sealed class BlobRouterLease(
     private readonly SemaphoreSlim containerCreation = new(1, 1);
     private volatile bool containerExists;
 
-    public async Task<IAsyncDisposable?> AcquireAsync(string router, TimeSpan timeout, CancellationToken cancellationToken)
+    public async Task<IHeldRouterLease?> AcquireAsync(string router, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = timeProvider.GetUtcNow() + timeout;
         var localLease = await local.AcquireAsync(router, timeout, cancellationToken).ConfigureAwait(false);
@@ -94,38 +94,69 @@ public sealed class BlobRouterLease(
         }
     }
 
-    private sealed class Held : IAsyncDisposable
+    private sealed partial class Held : IHeldRouterLease
     {
+        // A check before commit must not hold the session up for the storage client's whole retry budget.
+        private static readonly TimeSpan StoreCallLimit = TimeSpan.FromSeconds(10);
+
         private readonly BlobLeaseClient leaseClient;
         private readonly IAsyncDisposable localLease;
+        private readonly TimeSpan duration;
+        private readonly TimeProvider timeProvider;
         private readonly CancellationTokenSource stop = new();
         private readonly Task renewal;
         private readonly ILogger logger;
         private readonly string router;
+        private long lastRenewedTicks;
         private int released;
+        private volatile bool lost;
 
         public Held(BlobLeaseClient leaseClient, IAsyncDisposable localLease, TimeSpan duration, TimeProvider timeProvider, ILogger logger, string router)
         {
             this.leaseClient = leaseClient;
             this.localLease = localLease;
+            this.duration = duration;
+            this.timeProvider = timeProvider;
             this.logger = logger;
             this.router = router;
-            renewal = RenewAsync(duration / 3, timeProvider, stop.Token);
+            lastRenewedTicks = timeProvider.GetUtcNow().UtcTicks;
+            renewal = RenewAsync(duration / 3, stop.Token);
+        }
+
+        public async Task<bool> ConfirmHeldAsync(CancellationToken cancellationToken)
+        {
+            if (lost || Volatile.Read(ref released) != 0) return false;
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(StoreCallLimit);
+            try
+            {
+                return await TryRenewAsync(bounded.Token).ConfigureAwait(false) && !lost;
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                LogUnconfirmed(logger, router, $"no answer within {StoreCallLimit.TotalSeconds} s");
+                return false;
+            }
         }
 
         public async ValueTask DisposeAsync()
         {
             if (Interlocked.Exchange(ref released, 1) != 0) return;
-            await stop.CancelAsync().ConfigureAwait(false);
-            await renewal.ConfigureAwait(false);
             try
             {
-                await leaseClient.ReleaseAsync().ConfigureAwait(false);
+                await stop.CancelAsync().ConfigureAwait(false);
+                await renewal.ConfigureAwait(false);
+                if (!lost)
+                {
+                    using var bounded = new CancellationTokenSource(StoreCallLimit);
+                    await leaseClient.ReleaseAsync(cancellationToken: bounded.Token).ConfigureAwait(false);
+                }
             }
-            catch (RequestFailedException exception)
+            catch (Exception exception)
             {
-                // Expired or broken already: the next holder does not need our release.
-                logger.LogWarning(exception, "Releasing the lease of router {Router} failed", router);
+                // Expired, broken, or the store (or the identity to reach it) is down: the blob lease then runs out
+                // on its own. Whatever happened, the in-process lock below is released.
+                LogReleaseFailed(logger, exception, router);
             }
             finally
             {
@@ -134,25 +165,67 @@ public sealed class BlobRouterLease(
             }
         }
 
-        private async Task RenewAsync(TimeSpan interval, TimeProvider timeProvider, CancellationToken cancellationToken)
+        private async Task RenewAsync(TimeSpan interval, CancellationToken cancellationToken)
         {
-            while (!cancellationToken.IsCancellationRequested)
+            while (!lost)
             {
                 try
                 {
                     await Task.Delay(interval, timeProvider, cancellationToken).ConfigureAwait(false);
-                    await leaseClient.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await TryRenewAsync(cancellationToken).ConfigureAwait(false);
                 }
                 catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
                 {
                     return;
                 }
-                catch (RequestFailedException exception)
-                {
-                    // Keep trying: a renewal that fails for a while can still succeed before the lease runs out.
-                    logger.LogError(exception, "Renewing the lease of router {Router} failed", router);
-                }
             }
         }
+
+        /// <summary>
+        /// True when the store renewed the lease. A conflict means another holder or a break: lost for good. Any
+        /// other failure (a storage error, an <c>AggregateException</c> after the client's retries, an
+        /// <c>AuthenticationFailedException</c> from the managed identity) is retried by the renewal loop until
+        /// the lease would have run out since the last renewal.
+        /// </summary>
+        private async Task<bool> TryRenewAsync(CancellationToken cancellationToken)
+        {
+            try
+            {
+                await leaseClient.RenewAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                Interlocked.Exchange(ref lastRenewedTicks, timeProvider.GetUtcNow().UtcTicks);
+                return true;
+            }
+            catch (RequestFailedException exception) when (exception.Status == (int)HttpStatusCode.Conflict)
+            {
+                MarkLost(exception.ErrorCode ?? exception.Message);
+                return false;
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var sinceRenewal = timeProvider.GetUtcNow().UtcTicks - Interlocked.Read(ref lastRenewedTicks);
+                LogRenewalFailed(logger, exception, router);
+                if (sinceRenewal >= duration.Ticks) MarkLost($"not renewed for {duration.TotalSeconds} s: {exception.GetType().Name}");
+                return false;
+            }
+        }
+
+        private void MarkLost(string reason)
+        {
+            if (lost) return;
+            lost = true;
+            LogLost(logger, router, reason);
+        }
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Router {Router}: this instance lost the router's lease ({Reason}); its session stops before commit, confirm or save")]
+        private static partial void LogLost(ILogger logger, string router, string reason);
+
+        [LoggerMessage(Level = LogLevel.Error, Message = "Router {Router}: renewing the lease failed")]
+        private static partial void LogRenewalFailed(ILogger logger, Exception exception, string router);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Router {Router}: could not confirm the lease is still held ({Reason})")]
+        private static partial void LogUnconfirmed(ILogger logger, string router, string reason);
+
+        [LoggerMessage(Level = LogLevel.Warning, Message = "Router {Router}: releasing the lease failed; it runs out on its own")]
+        private static partial void LogReleaseFailed(ILogger logger, Exception exception, string router);
     }
 }

@@ -10,5 +10,5 @@ public interface IRouterLease
     /// Waits up to <paramref name="timeout"/> for the router's lease. Returns the held lease (dispose to release) or
     /// null when someone else kept it for the whole wait.
     /// </summary>
-    Task<IAsyncDisposable?> AcquireAsync(string router, TimeSpan timeout, CancellationToken cancellationToken);
+    Task<IHeldRouterLease?> AcquireAsync(string router, TimeSpan timeout, CancellationToken cancellationToken);
 }

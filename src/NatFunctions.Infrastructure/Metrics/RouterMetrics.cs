@@ -125,6 +125,7 @@ public sealed class RouterMetrics
         ChangeResult.NotConfirmed => "not_confirmed",
         ChangeResult.LockBusy => "lock_busy",
         ChangeResult.UntrustedHostKey => "untrusted_host_key",
+        ChangeResult.LeaseLost => "lease_lost",
         _ => "transport_error",
     };
 

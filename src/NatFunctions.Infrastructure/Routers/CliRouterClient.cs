@@ -69,7 +69,7 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
         IRouterTextChannel channel;
         try
         {
-            channel = await opener.OpenAsync(cancellationToken).ConfigureAwait(false);
+            channel = await opener.OpenAsync(cancellationToken, RouterChannelUse.Configure).ConfigureAwait(false);
         }
         catch (HostKeyRejectedException exception)
         {

@@ -4,6 +4,6 @@ namespace NatFunctions.Infrastructure.Routers;
 internal interface IRouterChannelOpener : IDisposable
 {
     /// <exception cref="HostKeyRejectedException">The host key did not match the pin.</exception>
-    /// <exception cref="RouterChannelException">The shell could not be opened.</exception>
-    Task<IRouterTextChannel> OpenAsync(CancellationToken cancellationToken);
+    /// <exception cref="RouterChannelException">The shell could not be opened (for a read: also no free channel in time).</exception>
+    Task<IRouterTextChannel> OpenAsync(CancellationToken cancellationToken, RouterChannelUse use = RouterChannelUse.Read);
 }

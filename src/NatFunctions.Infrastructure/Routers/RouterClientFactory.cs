@@ -11,7 +11,15 @@ public sealed class RouterClientFactory : IRouterClientFactory, IDisposable
     private readonly Dictionary<string, CliRouterClient> clients;
 
     public RouterClientFactory(IReadOnlyList<RouterSettings> routers, ILoggerFactory loggerFactory, TimeProvider timeProvider)
+        : this(routers, loggerFactory, timeProvider, opener => opener)
     {
+    }
+
+    /// <param name="wrapOpener">Wraps each router's shell opener (tests count or hold the opens of the real transport).</param>
+    internal RouterClientFactory(
+        IReadOnlyList<RouterSettings> routers, ILoggerFactory loggerFactory, TimeProvider timeProvider, Func<IRouterChannelOpener, IRouterChannelOpener> wrapOpener)
+    {
+        ArgumentNullException.ThrowIfNull(wrapOpener);
         ArgumentNullException.ThrowIfNull(routers);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         var unsupported = routers.Where(r => r.Transport == RouterTransport.HttpApi).Select(r => $"Routers:{r.Name}:Transport 'http-api' is not available in this build; use ssh").ToList();
@@ -27,7 +35,7 @@ public sealed class RouterClientFactory : IRouterClientFactory, IDisposable
             IRouterChannelOpener opener = router.Transport == RouterTransport.Ssh
                 ? new SshRouterConnection(router, logger)
                 : new SimulatorProcessOpener(router);
-            clients.Add(router.Name, new CliRouterClient(router, opener, timeProvider));
+            clients.Add(router.Name, new CliRouterClient(router, wrapOpener(opener), timeProvider));
         }
 
         RouterNames = routers.Select(r => r.Name).ToArray();

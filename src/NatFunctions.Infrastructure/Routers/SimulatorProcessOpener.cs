@@ -12,7 +12,7 @@ internal sealed class SimulatorProcessOpener(RouterSettings settings) : IRouterC
 {
     private readonly SemaphoreSlim initialisation = new(1, 1);
 
-    public async Task<IRouterTextChannel> OpenAsync(CancellationToken cancellationToken)
+    public async Task<IRouterTextChannel> OpenAsync(CancellationToken cancellationToken, RouterChannelUse use = RouterChannelUse.Read)
     {
         var simulator = VyosSimulatorLocator.Find(settings.SimulatorPath)
             ?? throw new RouterChannelException(settings.SimulatorPath is null

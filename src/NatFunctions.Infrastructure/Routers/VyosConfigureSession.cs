@@ -72,6 +72,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             }
 
             var commitCommand = request.CommitCommand;
+            await EnsureLeaseHeldAsync(request, commitCommand, cancellationToken).ConfigureAwait(false);
             stage = Stage.Committing;
             var commit = await cli.RunAsync(commitCommand, cancellationToken).ConfigureAwait(false);
             if (commit.Prompt == VyosPromptKind.Question)
@@ -120,6 +121,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                         readBack);
                 }
 
+                await EnsureLeaseHeldAsync(request, "confirm", cancellationToken).ConfigureAwait(false);
                 stage = Stage.Confirming;
                 var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
                 if (VyosOutputClassifier.IsConfirmFailure(confirm.Output))
@@ -134,6 +136,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                 stage = Stage.Committed;
             }
 
+            if (request.Save) await EnsureLeaseHeldAsync(request, "save", cancellationToken).ConfigureAwait(false);
             var refusedSave = request.Save ? await SaveAsync(cancellationToken).ConfigureAwait(false) : null;
             saved = request.Save && refusedSave is null;
             await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
@@ -142,6 +145,12 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             return refusedSave is null
                 ? Result(RouterSessionOutcome.Committed, null, null, readBack)
                 : Result(RouterSessionOutcome.TransportFailure, refusedSave, "save", readBack);
+        }
+        catch (LeaseLostException lost)
+        {
+            // Another instance may be configuring the router: send nothing more that commits, confirms or saves.
+            await TryDiscardAfterFailureAsync().ConfigureAwait(false);
+            return Result(RouterSessionOutcome.LeaseLost, LeaseLostMessage(lost.Command, request), lost.Command, readBack);
         }
         catch (Exception exception) when (stage == Stage.Preparing && exception is not RouterChannelException)
         {
@@ -217,6 +226,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         // The earlier commit is what this session stands for: from here on a failure leaves it as unfinished as before.
         if (request.CommitConfirmMinutes > 0)
         {
+            await EnsureLeaseHeldAsync(request, "confirm", cancellationToken).ConfigureAwait(false);
             stage = Stage.Confirming;
             var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
             if (confirm.Prompt != VyosPromptKind.Configuration)
@@ -226,6 +236,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         }
 
         stage = Stage.Committed;
+        if (request.Save) await EnsureLeaseHeldAsync(request, "save", cancellationToken).ConfigureAwait(false);
         var refusedSave = request.Save ? await SaveAsync(cancellationToken).ConfigureAwait(false) : null;
         saved = request.Save && refusedSave is null;
         await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
@@ -247,6 +258,22 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             ? $"committed, but VyOS refused 'save': the change is active but would not survive a reboot until a later session saves it: {save.Message}"
             : null;
     }
+
+    /// <summary>The caller's lease check, right before a line that commits, confirms or saves.</summary>
+    private static async Task EnsureLeaseHeldAsync(RouterChangeRequest request, string command, CancellationToken cancellationToken)
+    {
+        if (request.LeaseHeld is { } leaseHeld && !await leaseHeld(cancellationToken).ConfigureAwait(false))
+        {
+            throw new LeaseLostException(command);
+        }
+    }
+
+    private static string LeaseLostMessage(string command, RouterChangeRequest request) => command switch
+    {
+        "confirm" => $"this instance lost the router's lease before 'confirm' (another instance may be configuring the router): the change is active but the router reverts it within {Minutes(request.CommitConfirmMinutes)} unless a later session confirms it",
+        "save" => "committed, but this instance lost the router's lease before 'save' (another instance may be configuring the router): the change is active but would not survive a reboot until a later session saves it",
+        _ => $"this instance lost the router's lease before '{command}' (another instance may be configuring the router); nothing was committed (exit discard)",
+    };
 
     private static string Minutes(int minutes) =>
         minutes == 1 ? "1 minute" : minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " minutes";

@@ -47,6 +47,22 @@ public sealed class RouterSettingsLoaderTests
         Assert.Equal(5, edge.CommitConfirmMinutes);
         Assert.False(edge.SaveAfterCommit);
         Assert.DoesNotContain("PRIVATE KEY", edge.ToString(), StringComparison.Ordinal);
+        // Below sshd's default MaxSessions 10, and a keep-alive well inside Azure's 4-minute idle timeout.
+        Assert.Equal(6, edge.MaxChannels);
+        Assert.Equal(30, edge.KeepAliveSeconds);
+    }
+
+    [Fact]
+    public void Channel_budget_and_keep_alive_are_read_from_their_settings()
+    {
+        var edge = Assert.Single(RouterSettingsLoader.Load(Configuration(
+            ("Routers:edge:Transport", "simulated"),
+            ("Routers:edge:StateDir", "/tmp/edge"),
+            ("Routers:edge:MaxChannels", "2"),
+            ("Routers:edge:KeepAliveSeconds", "0"))));
+
+        Assert.Equal(2, edge.MaxChannels);
+        Assert.Equal(0, edge.KeepAliveSeconds);
     }
 
     [Fact]
@@ -71,6 +87,8 @@ public sealed class RouterSettingsLoaderTests
     [InlineData("Port", "70000", "Routers:r1:Port must be 1-65535, got 70000")]
     [InlineData("HostKeySha256", "not-a-fingerprint", "Routers:r1:HostKeySha256 'not-a-fingerprint' is not a SHA-256 fingerprint (43 base64 characters, as `ssh-keygen -lf` prints after 'SHA256:')")]
     [InlineData("DhcpSubnet", "192.168.64.0/24", "Routers:r1: DhcpSharedNetwork and DhcpSubnet go together; set both or neither")]
+    [InlineData("MaxChannels", "1", "Routers:r1:MaxChannels must be 2-64 (one channel is kept for the configure session), got 1")]
+    [InlineData("KeepAliveSeconds", "240", "Routers:r1:KeepAliveSeconds must be 0 (off) to 239 (Azure drops connections idle for 4 minutes), got 240")]
     [InlineData("SaveAfterCommit", "maybe", "Routers:r1:SaveAfterCommit 'maybe' is not true or false")]
     public void A_bad_value_is_reported_with_its_setting_key(string key, string value, string expected)
     {

@@ -22,9 +22,16 @@ public sealed class ApplierInstance : IAsyncDisposable
     private readonly RouterClientFactory routerFactory;
 
     public ApplierInstance(RouterSettings router, DatabaseSettings database, IReadOnlyDictionary<string, string?> settings)
+        : this(router, database, settings, opener => opener)
+    {
+    }
+
+    /// <param name="wrapOpener">Wraps the router's real shell opener, e.g. in a <see cref="CountingOpener"/>.</param>
+    internal ApplierInstance(
+        RouterSettings router, DatabaseSettings database, IReadOnlyDictionary<string, string?> settings, Func<IRouterChannelOpener, IRouterChannelOpener> wrapOpener)
     {
         ArgumentNullException.ThrowIfNull(router);
-        routerFactory = new RouterClientFactory([router], NullLoggerFactory.Instance, TimeProvider.System);
+        routerFactory = new RouterClientFactory([router], NullLoggerFactory.Instance, TimeProvider.System, wrapOpener);
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         provider = new ServiceCollection()
             .AddLogging()

@@ -1,4 +1,5 @@
 using Azure;
+using Azure.Core;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -74,6 +75,50 @@ public sealed class BlobRouterLeaseTests : IDisposable
         Assert.Equal(409, stolen.Status);
         Assert.Equal(Azure.Storage.Blobs.Models.LeaseStatus.Locked, (await blob.GetPropertiesAsync()).Value.LeaseStatus);
         Assert.NotNull(afterRelease.Value.LeaseId);
+    }
+
+    [Fact]
+    public async Task A_broken_lease_is_no_longer_confirmed_and_is_free_for_the_next_holder()
+    {
+        var held = await Lease().AcquireAsync("edge", TimeSpan.FromSeconds(5), CancellationToken.None);
+        var confirmedBefore = await held!.ConfirmHeldAsync(CancellationToken.None);
+        // Another instance (or an operator) breaks the lease, as a takeover after a long stall would.
+        await container.GetBlobClient("routers/edge").GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
+        var confirmedAfter = await held.ConfirmHeldAsync(CancellationToken.None);
+        await held.DisposeAsync();
+        var next = await Lease().AcquireAsync("edge", TimeSpan.FromSeconds(5), CancellationToken.None);
+
+        Assert.True(confirmedBefore);
+        Assert.False(confirmedAfter);
+        Assert.NotNull(next);
+        await next!.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_renewal_that_fails_authentication_leaks_no_lock_and_the_router_is_leased_again_once_the_lease_ran_out()
+    {
+        var outage = new IdentityOutagePolicy();
+        var options = new BlobClientOptions();
+        options.AddPolicy(outage, HttpPipelinePosition.PerCall);
+        var lease = new BlobRouterLease(
+            new BlobServiceClient(azurite.ConnectionString, options).GetBlobContainerClient("leases"), ShortestLease, TimeProvider.System, NullLogger<BlobRouterLease>.Instance);
+        var held = await lease.AcquireAsync("edge", TimeSpan.FromSeconds(5), CancellationToken.None);
+        Assert.NotNull(held);
+
+        outage.Failing = true;
+        // The lease renews every third of its duration: wait for a renewal that throws.
+        await Task.Delay(ShortestLease / 3 + TimeSpan.FromSeconds(2));
+        var confirmed = await held!.ConfirmHeldAsync(CancellationToken.None);
+        var release = await Record.ExceptionAsync(async () => await held.DisposeAsync());
+        outage.Failing = false;
+        // The same instance (same in-process lock) gets the router again once the unreleased blob lease runs out.
+        var again = await lease.AcquireAsync("edge", ShortestLease + TimeSpan.FromSeconds(15), CancellationToken.None);
+
+        Assert.True(outage.Refused >= 3, $"renewal, check and release should each have met the outage; {outage.Refused} did");
+        Assert.False(confirmed);
+        Assert.Null(release);
+        Assert.NotNull(again);
+        await again!.DisposeAsync();
     }
 
     private BlobRouterLease Lease() => new(container, ShortestLease, TimeProvider.System, NullLogger<BlobRouterLease>.Instance);

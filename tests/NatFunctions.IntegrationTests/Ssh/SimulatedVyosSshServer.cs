@@ -21,6 +21,9 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
     private Process? sshd;
     private int stateCounter;
 
+    /// <summary>sshd's <c>MaxSessions</c>: channels (shells) per connection it accepts; set before <see cref="InitializeAsync"/>.</summary>
+    public int MaxSessions { get; init; } = 20;
+
     public string UserName { get; } = "nfvy" + Guid.NewGuid().ToString("N")[..8];
 
     public int Port { get; private set; }
@@ -230,7 +233,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         PrintMotd no
         PrintLastLog no
         LogLevel VERBOSE
-        MaxSessions 20
+        MaxSessions {MaxSessions}
 
         """);
 

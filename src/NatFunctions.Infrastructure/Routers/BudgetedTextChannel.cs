@@ -1,0 +1,23 @@
+namespace NatFunctions.Infrastructure.Routers;
+
+/// <summary>A shell that gives its place in the channel budget back once it is closed.</summary>
+internal sealed class BudgetedTextChannel(IRouterTextChannel inner, Action release) : IRouterTextChannel
+{
+    private int released;
+
+    public Task SendLineAsync(string line, CancellationToken cancellationToken) => inner.SendLineAsync(line, cancellationToken);
+
+    public Task<string?> ReceiveAsync(CancellationToken cancellationToken) => inner.ReceiveAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await inner.DisposeAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            if (Interlocked.Exchange(ref released, 1) == 0) release();
+        }
+    }
+}
