@@ -125,6 +125,7 @@ public sealed class RouterMetrics
         ChangeResult.NotConfirmed => "not_confirmed",
         ChangeResult.LockBusy => "lock_busy",
         ChangeResult.UntrustedHostKey => "untrusted_host_key",
+        ChangeResult.RouterMisconfigured => "router_misconfigured",
         _ => "transport_error",
     };
 

@@ -27,7 +27,7 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
         var connected = await GetConnectedClientAsync(forceReconnect: false, cancellationToken).ConfigureAwait(false);
         try
         {
-            return new ShellStreamChannel(CreateShell(connected), () => Abandon(connected));
+            return new ShellStreamChannel(CreateShell(connected), connected, () => Abandon(connected));
         }
         catch (Exception exception) when (exception is SshException or ObjectDisposedException or InvalidOperationException or IOException)
         {
@@ -36,7 +36,7 @@ internal sealed partial class SshRouterConnection(RouterSettings settings, ILogg
             connected = await GetConnectedClientAsync(forceReconnect: true, cancellationToken).ConfigureAwait(false);
             try
             {
-                return new ShellStreamChannel(CreateShell(connected), () => Abandon(connected));
+                return new ShellStreamChannel(CreateShell(connected), connected, () => Abandon(connected));
             }
             catch (Exception retryException) when (retryException is SshException or ObjectDisposedException or InvalidOperationException or IOException)
             {
