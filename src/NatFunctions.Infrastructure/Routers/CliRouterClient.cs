@@ -121,7 +121,15 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
 
             if (mismatch is not null)
             {
-                await cli.SendWithoutReplyAsync("exit", cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await cli.SendWithoutReplyAsync("exit", cancellationToken).ConfigureAwait(false);
+                }
+                catch (RouterChannelException)
+                {
+                    // Nothing was entered; the shell ends with the channel either way.
+                }
+
                 return new RouterSessionResult(RouterSessionOutcome.RouterMisconfigured, mismatch, null, cli.Transcript);
             }
 
