@@ -133,7 +133,9 @@ public static class RouterPreflight
         var management = tree.Find(["system", "config-management"]);
         if (settings.VyosVersion == VyosVersion.V1_3 && management?.FindChild("commit-revisions") is null)
         {
-            // vyatta-config-mgmt (1.3): commit-confirm prints "commit-revisions is not configured." and commits nothing.
+            // 1.3's commit-confirm (vyatta-cfg equuleus:functions/interpreter/vyatta-cfg-run → vyatta-config-mgmt
+            // equuleus:scripts/vyatta-config-mgmt.pl --action=commit-confirm) prints "commit-revisions is not
+            // configured." and exits before committing when no revision count is set.
             return PreflightCheck.Error(
                 id,
                 $"CommitConfirmMinutes is {minutes}, but VyOS 1.3 refuses commit-confirm without 'system config-management commit-revisions': every session would fail",
