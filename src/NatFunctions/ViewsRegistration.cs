@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using NatFunctions.Core.Audit;
 using NatFunctions.Core.Idempotency;
+using NatFunctions.Core.Routers.Preflight;
 using NatFunctions.Core.Routers.Views;
 using NatFunctions.Http;
 
@@ -16,6 +17,7 @@ public static class ViewsRegistration
     {
         services.AddSingleton<RouterConfigurationReader>();
         services.AddScoped<RouterViewQueries>();
+        services.AddScoped<RouterPreflightQuery>();
         services.AddScoped<ChangeQueries>();
         services.AddScoped<AuditPruning>();
         services.AddScoped<IdempotentExecution>();

@@ -24,6 +24,12 @@ public enum SyncOutcome
     LeaseUnavailable,
 
     /// <summary>
+    /// The router cannot take what the product writes (wrong <c>VyosVersion</c> setting, a path VyOS does not know,
+    /// 1.3 commit-confirm without commit-revisions): nothing is frozen, the rows wait for an operator's fix.
+    /// </summary>
+    RouterMisconfigured,
+
+    /// <summary>
     /// The reconcile of this router failed unexpectedly (a bug, or a configuration the planner could not handle). The
     /// error is reported for this router only; other routers are still synced.
     /// </summary>

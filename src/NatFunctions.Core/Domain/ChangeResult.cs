@@ -31,4 +31,11 @@ public enum ChangeResult
     /// (active but unfinished, finished by a later run). The rows stay pending.
     /// </summary>
     LeaseLost,
+
+    /// <summary>
+    /// The router cannot take what the product writes, whatever the objects are: its VyOS line differs from the
+    /// <c>VyosVersion</c> setting (nothing sent), VyOS does not know a path the product writes for that setting, or
+    /// 1.3 commit-confirm without commit-revisions. No row is frozen; the rows wait for an operator's fix.
+    /// </summary>
+    RouterMisconfigured,
 }

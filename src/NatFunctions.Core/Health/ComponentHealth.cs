@@ -6,5 +6,6 @@ public enum ComponentHealth
     NotConfigured,
     Unreachable,
     UntrustedHostKey,
+    RouterMisconfigured,
     Error,
 }

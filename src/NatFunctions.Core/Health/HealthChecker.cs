@@ -32,6 +32,7 @@ public sealed class HealthChecker(
         RouterProbeStatus.Ok => ComponentHealth.Ok,
         RouterProbeStatus.Unreachable => ComponentHealth.Unreachable,
         RouterProbeStatus.UntrustedHostKey => ComponentHealth.UntrustedHostKey,
+        RouterProbeStatus.RouterMisconfigured => ComponentHealth.RouterMisconfigured,
         _ => ComponentHealth.Error,
     };
 

@@ -15,13 +15,24 @@ public interface IRouterClient
     Task<RouterProbeResult> ProbeAsync(CancellationToken cancellationToken);
 
     /// <summary>The active configuration as <c>show configuration commands</c> prints it (op mode, raw text).</summary>
-    /// <exception cref="RouterAccessException">The router could not be read.</exception>
+    /// <exception cref="RouterAccessException">
+    /// The router could not be read, or (<see cref="RouterAccessFailure.RouterMisconfigured"/>) it runs another VyOS line
+    /// than its <c>VyosVersion</c> setting: <c>show version</c> is read once per connection, before anything else.
+    /// </exception>
     Task<string> ReadConfigurationCommandsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <c>show version</c> and <c>show configuration commands</c> in one session, without judging the version: the
+    /// preflight reports a wrong setting instead of refusing to read.
+    /// </summary>
+    /// <exception cref="RouterAccessException">The router could not be read.</exception>
+    Task<RouterSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// One configure session: every command, <c>compare</c>, <c>commit</c> (or <c>commit-confirm</c> → read back →
     /// <c>confirm</c>), <c>save</c>, <c>exit</c>; <c>exit discard</c> after any error. Never throws for router or
-    /// transport errors: they come back as the result's outcome.
+    /// transport errors: they come back as the result's outcome. A router whose VyOS line differs from the setting
+    /// gets nothing: <see cref="RouterSessionOutcome.RouterMisconfigured"/>.
     /// </summary>
     Task<RouterSessionResult> ApplyAsync(RouterChangeRequest request, CancellationToken cancellationToken);
 }

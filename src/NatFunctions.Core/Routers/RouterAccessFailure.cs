@@ -10,4 +10,10 @@ public enum RouterAccessFailure
 
     /// <summary>The router answered with something the driver does not understand.</summary>
     UnexpectedOutput,
+
+    /// <summary>
+    /// The router runs another VyOS line than its <c>VyosVersion</c> setting (read from <c>show version</c> at connect):
+    /// nothing is read or sent until an operator fixes the setting.
+    /// </summary>
+    RouterMisconfigured,
 }

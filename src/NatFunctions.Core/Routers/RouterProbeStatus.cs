@@ -5,5 +5,6 @@ public enum RouterProbeStatus
     Ok,
     Unreachable,
     UntrustedHostKey,
+    RouterMisconfigured,
     Error,
 }

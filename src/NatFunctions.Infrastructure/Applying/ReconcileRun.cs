@@ -35,6 +35,7 @@ internal sealed class ReconcileRun(
     private bool anyCommitted;
     private bool finishedEarlierCommit;
     private bool checkedPendingConfirm;
+    private bool releasedRouterLevelFailures;
     private MachineScope? scope;
     private PendingRemovalSet? removals;
 
@@ -55,8 +56,26 @@ internal sealed class ReconcileRun(
             }
             catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
             {
-                var recorded = exception is RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } ? ChangeResult.UntrustedHostKey : ChangeResult.TransportError;
+                var recorded = exception switch
+                {
+                    RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } => ChangeResult.UntrustedHostKey,
+                    RouterAccessException { Failure: RouterAccessFailure.RouterMisconfigured } => ChangeResult.RouterMisconfigured,
+                    _ => ChangeResult.TransportError,
+                };
                 return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken, recorded).ConfigureAwait(false);
+            }
+
+            if (!releasedRouterLevelFailures && request.Kind != ReconcileKind.Report)
+            {
+                // The router was read, so its version matches the setting: rows an earlier run froze for a router-level
+                // cause get another chance. Read everything again so they are planned like any pending row.
+                releasedRouterLevelFailures = true;
+                var released = await writer.ReleaseRouterLevelFailuresAsync(settings.Name, cancellationToken).ConfigureAwait(false);
+                if (released > 0)
+                {
+                    logger.LogInformation("Router {Router}: {Count} rows frozen by a router-level refusal are pending again", settings.Name, released);
+                    continue;
+                }
             }
 
             reservations.Observe(settings, tree);
@@ -239,7 +258,8 @@ internal sealed class ReconcileRun(
         {
             RouterSessionOutcome.Committed => ChangeResult.Committed,
             RouterSessionOutcome.NoChange => ChangeResult.NoChange,
-            RouterSessionOutcome.Rejected or RouterSessionOutcome.RouterMisconfigured => ChangeResult.Rejected,
+            RouterSessionOutcome.Rejected => ChangeResult.Rejected,
+            RouterSessionOutcome.RouterMisconfigured => ChangeResult.RouterMisconfigured,
             RouterSessionOutcome.NotConfirmed => ChangeResult.NotConfirmed,
             RouterSessionOutcome.LockBusy => ChangeResult.LockBusy,
             RouterSessionOutcome.UntrustedHostKey => ChangeResult.UntrustedHostKey,
@@ -296,8 +316,13 @@ internal sealed class ReconcileRun(
         }
 
         await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
-        logger.LogWarning("Router {Router}: {Outcome}: {Message}; changes stay pending", settings.Name, result?.Outcome.ToString() ?? "unreachable", message);
-        return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.TransportError, message);
+        var misconfigured = recorded == ChangeResult.RouterMisconfigured || result?.Outcome == RouterSessionOutcome.RouterMisconfigured;
+        logger.LogWarning(
+            "Router {Router}: {Outcome}: {Message}; changes stay pending",
+            settings.Name,
+            misconfigured ? "router misconfigured" : result?.Outcome.ToString() ?? "unreachable",
+            message);
+        return Report(anyCommitted ? SyncOutcome.Committed : misconfigured ? SyncOutcome.RouterMisconfigured : SyncOutcome.TransportError, message);
     }
 
     /// <summary>

@@ -67,7 +67,8 @@ public sealed class RouterReconciler(
         }
         catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
         {
-            return new RouterSyncReport(client.RouterName, SyncOutcome.TransportError, null, [], null, [], exception.Message);
+            var outcome = exception is RouterAccessException { Failure: RouterAccessFailure.RouterMisconfigured } ? SyncOutcome.RouterMisconfigured : SyncOutcome.TransportError;
+            return new RouterSyncReport(client.RouterName, outcome, null, [], null, [], exception.Message);
         }
     }
 }

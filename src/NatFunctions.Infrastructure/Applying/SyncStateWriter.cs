@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Core.Routers;
@@ -15,6 +16,9 @@ namespace NatFunctions.Infrastructure.Applying;
 internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider timeProvider, RouterSettings router)
 {
     private const int LastErrorLength = 4000;
+
+    private const string ReleasedNote =
+        "retrying: an earlier run froze this row because VyOS refused a path the product writes (a router-level cause, such as a wrong VyosVersion setting)";
 
     public async Task MarkAppliedAsync(IReadOnlyCollection<StoredRow> forwards, IReadOnlyCollection<StoredRow> vms, CancellationToken cancellationToken)
     {
@@ -81,6 +85,55 @@ internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider tim
                 cancellationToken)
             .ConfigureAwait(false);
         return updated > 0;
+    }
+
+    /// <summary>
+    /// Rows an earlier run froze for a router-level cause (<see cref="RouterLevelRefusal"/>: VyOS refused a path the
+    /// product writes, e.g. while the version setting was wrong) go back to pending, so the next round sends them
+    /// again. Called once the router has been read with a version that matches the setting; if the cause persists, the
+    /// session ends router_misconfigured and the rows stay pending, never frozen again. Returns how many were released.
+    /// </summary>
+    public async Task<int> ReleaseRouterLevelFailuresAsync(string router, CancellationToken cancellationToken)
+    {
+        var forwards = await db.PortForwards.AsNoTracking()
+            .Where(f => f.Router == router && f.SyncState == SyncState.Failed && f.LastError != null && f.LastError.Contains(RouterLevelRefusal.Marker))
+            .Select(f => new { f.Id, f.ConcurrencyStamp, f.LastError })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var vms = await db.Vms.AsNoTracking()
+            .Where(vm => vm.Router == router && vm.DhcpSyncState == SyncState.Failed && vm.DhcpLastError != null && vm.DhcpLastError.Contains(RouterLevelRefusal.Marker))
+            .Select(vm => new { vm.Id, vm.ConcurrencyStamp, vm.DhcpLastError })
+            .ToListAsync(cancellationToken)
+            .ConfigureAwait(false);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var released = 0;
+        foreach (var row in forwards.Where(row => RouterLevelRefusal.IsUnknownPath(row.LastError)))
+        {
+            released += await db.PortForwards
+                .Where(f => f.Id == row.Id && f.ConcurrencyStamp == row.ConcurrencyStamp && f.SyncState == SyncState.Failed)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(f => f.SyncState, SyncState.Pending)
+                        .SetProperty(f => f.LastError, ReleasedNote)
+                        .SetProperty(f => f.ConcurrencyStamp, Guid.NewGuid())
+                        .SetProperty(f => f.UpdatedAt, now),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        foreach (var row in vms.Where(row => RouterLevelRefusal.IsUnknownPath(row.DhcpLastError)))
+        {
+            released += await db.Vms
+                .Where(vm => vm.Id == row.Id && vm.ConcurrencyStamp == row.ConcurrencyStamp && vm.DhcpSyncState == SyncState.Failed)
+                .ExecuteUpdateAsync(
+                    set => set.SetProperty(vm => vm.DhcpSyncState, SyncState.Pending)
+                        .SetProperty(vm => vm.DhcpLastError, ReleasedNote)
+                        .SetProperty(vm => vm.ConcurrencyStamp, Guid.NewGuid())
+                        .SetProperty(vm => vm.UpdatedAt, now),
+                    cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        return released;
     }
 
     /// <summary>Pending rows keep their state (the next run retries) and say why they are still pending.</summary>

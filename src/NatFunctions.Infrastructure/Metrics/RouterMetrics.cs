@@ -126,6 +126,7 @@ public sealed class RouterMetrics
         ChangeResult.LockBusy => "lock_busy",
         ChangeResult.UntrustedHostKey => "untrusted_host_key",
         ChangeResult.LeaseLost => "lease_lost",
+        ChangeResult.RouterMisconfigured => "router_misconfigured",
         _ => "transport_error",
     };
 

@@ -9,6 +9,9 @@ internal sealed class BudgetedTextChannel(IRouterTextChannel inner, Action relea
 
     public Task<string?> ReceiveAsync(CancellationToken cancellationToken) => inner.ReceiveAsync(cancellationToken);
 
+    // The version read at connect is remembered per SSH connection, not per shell.
+    public object Connection => inner.Connection;
+
     public async ValueTask DisposeAsync()
     {
         try

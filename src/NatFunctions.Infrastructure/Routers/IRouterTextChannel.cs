@@ -12,4 +12,10 @@ internal interface IRouterTextChannel : IAsyncDisposable
 
     /// <summary>The next piece of text the CLI printed, or null once the other side has closed.</summary>
     Task<string?> ReceiveAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The connection this channel runs on: <c>show version</c> is read once per connection. An SSH shell shares its
+    /// router's reused connection; any other channel is its own connection (a simulator process is a fresh login).
+    /// </summary>
+    object Connection => this;
 }

@@ -18,13 +18,18 @@ internal sealed class ShellStreamChannel : IRouterTextChannel
     private readonly TextChannelPump pump = new();
     private readonly Task reader;
 
+    /// <param name="stream">The shell.</param>
+    /// <param name="connection">The SSH connection the shell was opened on.</param>
     /// <param name="abandonConnection">Called when closing the shell wedged SSH.NET: the connection must not be reused.</param>
-    public ShellStreamChannel(ShellStream stream, Action abandonConnection)
+    public ShellStreamChannel(ShellStream stream, object connection, Action abandonConnection)
     {
         this.stream = stream;
+        Connection = connection;
         this.abandonConnection = abandonConnection;
         reader = Task.Factory.StartNew(ReadUntilClosed, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
+
+    public object Connection { get; }
 
     public async Task SendLineAsync(string line, CancellationToken cancellationToken)
     {

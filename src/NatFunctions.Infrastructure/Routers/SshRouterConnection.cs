@@ -143,7 +143,7 @@ internal sealed partial class SshRouterConnection : IRouterChannelOpener
     }
 
     private BudgetedTextChannel Shell(Connection connection) =>
-        new(new ShellStreamChannel(CreateShell(connection.Client), () => Abandon(connection)), () => EndChannel(connection));
+        new(new ShellStreamChannel(CreateShell(connection.Client), connection, () => Abandon(connection)), () => EndChannel(connection));
 
     /// <summary>
     /// The current connection with one more shell counted on it; connects when there is none, it dropped, it was

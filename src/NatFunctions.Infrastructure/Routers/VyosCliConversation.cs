@@ -19,6 +19,9 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
     public string Transcript => transcript.ToString();
 
+    /// <summary>True once the login prompt was seen and paging turned off (<see cref="VyosConfigureSession.EnterOperationalModeAsync"/>).</summary>
+    public bool IsPrepared { get; set; }
+
     /// <summary>True once the other side closed the channel: nothing more can be sent or read.</summary>
     public bool IsClosed { get; private set; }
 

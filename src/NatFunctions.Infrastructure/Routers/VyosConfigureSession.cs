@@ -59,6 +59,17 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                 }
 
                 var reply = await cli.RunAsync(command, cancellationToken).ConfigureAwait(false);
+                if (VyosOutputClassifier.IsUnknownPath(reply.Output))
+                {
+                    // The product wrote a path this router's VyOS does not have: its version setting (or the product's
+                    // model of that version) is wrong, not the object, so nothing is to blame on it (decision 0020).
+                    return await DiscardAsync(
+                        RouterSessionOutcome.RouterMisconfigured,
+                        $"VyOS does not know a path the product writes for this router's VyosVersion setting, so every such object would be refused; compare the setting with the router's 'show version' (the router's preflight shows both): {reply.Message}",
+                        command,
+                        cancellationToken).ConfigureAwait(false);
+                }
+
                 if (reply.Prompt != VyosPromptKind.Configuration || VyosOutputClassifier.IsCommandError(reply.Output))
                 {
                     return await DiscardAsync(RouterSessionOutcome.Rejected, reply.Message, command, cancellationToken).ConfigureAwait(false);
@@ -205,9 +216,13 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         return $"{lines} configuration lines read, not recorded: they may hold secrets";
     }
 
-    /// <summary>Op mode with paging off, so long output never stops at a <c>--More--</c> prompt.</summary>
+    /// <summary>
+    /// Op mode with paging off, so long output never stops at a <c>--More--</c> prompt. Once per channel: the router
+    /// client enters it first to read <c>show version</c>, then hands the channel to the session.
+    /// </summary>
     public static async Task EnterOperationalModeAsync(VyosCliConversation cli, CancellationToken cancellationToken)
     {
+        if (cli.IsPrepared) return;
         var login = await cli.WaitForPromptAsync(cancellationToken).ConfigureAwait(false);
         if (login.Prompt != VyosPromptKind.Operational)
         {
@@ -215,6 +230,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         }
 
         await cli.RunAsync("set terminal length 0", cancellationToken).ConfigureAwait(false);
+        cli.IsPrepared = true;
     }
 
     /// <summary>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using NatFunctions.Core.Applying;
 
 namespace NatFunctions.Infrastructure.Routers;
 
@@ -10,6 +11,9 @@ internal static partial class VyosOutputClassifier
 {
     /// <summary>True when a <c>set</c>/<c>delete</c> (or any config-mode command) printed an error.</summary>
     public static bool IsCommandError(string output) => CommandError().IsMatch(output);
+
+    /// <summary>A <c>set</c> whose path is not in the router's schema: a router-level refusal (<see cref="RouterLevelRefusal"/>).</summary>
+    public static bool IsUnknownPath(string output) => RouterLevelRefusal.IsUnknownPath(output);
 
     public static bool IsLockBusy(string output) => output.Contains("Configuration system temporarily locked", StringComparison.Ordinal);
 

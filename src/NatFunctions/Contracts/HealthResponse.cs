@@ -19,6 +19,7 @@ public sealed record HealthResponse(string Status, string Database, string Stora
         ComponentHealth.NotConfigured => "not_configured",
         ComponentHealth.Unreachable => "unreachable",
         ComponentHealth.UntrustedHostKey => "untrusted_host_key",
+        ComponentHealth.RouterMisconfigured => "router_misconfigured",
         _ => "error",
     };
 }

@@ -19,7 +19,8 @@ public sealed class HealthFunction(HealthChecker healthChecker, RouterMetrics ro
         var report = await healthChecker.CheckAsync(request.HttpContext.RequestAborted);
         foreach (var (router, health) in report.Routers)
         {
-            routerMetrics.RecordProbe(router, health == ComponentHealth.Ok);
+            // A misconfigured router answered (show version): it is up; natfunctions_router_sessions_total says what is wrong.
+            routerMetrics.RecordProbe(router, health is ComponentHealth.Ok or ComponentHealth.RouterMisconfigured);
         }
 
         var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;

@@ -3,12 +3,13 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using NatFunctions.Contracts;
 using NatFunctions.Core.Domain;
+using NatFunctions.Core.Routers.Preflight;
 using NatFunctions.Core.Routers.Views;
 using NatFunctions.Http;
 
 namespace NatFunctions.Functions;
 
-public sealed class RouterFunctions(RouterViewQueries queries)
+public sealed class RouterFunctions(RouterViewQueries queries, RouterPreflightQuery preflight)
 {
     [Function("ListRouters")]
     [RequiresRole(ApiRole.Admin)]
@@ -33,6 +34,19 @@ public sealed class RouterFunctions(RouterViewQueries queries)
             : ReadFailure(request, read.Reachability));
     }
 
+    /// <summary>
+    /// Reads the router once (show version + configuration) and reports each preflight check. Always 200 for a
+    /// configured router, even when it cannot be reached: then the <c>connection</c> check says why.
+    /// </summary>
+    [Function("GetRouterPreflight")]
+    [RequiresRole(ApiRole.Admin)]
+    public async Task<IActionResult> Preflight(
+        [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/routers/{name}/preflight")] HttpRequest request, string name)
+    {
+        var result = await preflight.RunAsync(name, request.HttpContext.RequestAborted);
+        return ApiResults.From(result, report => ApiResults.Ok(RouterPreflightResponse.From(report)));
+    }
+
     private static ProblemResult ReadFailure(HttpRequest request, RouterReachability reachability)
     {
         if (reachability == RouterReachability.Unreachable)
@@ -47,8 +61,12 @@ public sealed class RouterFunctions(RouterViewQueries queries)
         return new ProblemResult(
             StatusCodes.Status502BadGateway,
             "The router could not be read.",
-            reachability == RouterReachability.UntrustedHostKey
-                ? "The router's host key does not match the pinned fingerprint."
-                : "The router's answer could not be understood.");
+            reachability switch
+            {
+                RouterReachability.UntrustedHostKey => "The router's host key does not match the pinned fingerprint.",
+                RouterReachability.RouterMisconfigured =>
+                    "The router runs another VyOS version than its VyosVersion setting; GET /v1/admin/routers/{name}/preflight says which and how to fix it.",
+                _ => "The router's answer could not be understood.",
+            });
     }
 }

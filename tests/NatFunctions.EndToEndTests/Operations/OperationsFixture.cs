@@ -93,6 +93,8 @@ public sealed class OperationsFixture : LocalHostFixture
         await ExpectAsync(admin.GetAsync("/v1/admin/routers"), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/routers/local/nat"), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/routers/elsewhere/nat"), 404);
+        await ExpectAsync(admin.GetAsync("/v1/admin/routers/local/preflight"), 200);
+        await ExpectAsync(admin.GetAsync("/v1/admin/routers/elsewhere/preflight"), 404);
         await ExpectAsync(admin.GetAsync("/v1/admin/changes?page_size=5"), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/changes?page_size=0"), 400);
         await ExpectAsync(admin.GetAsync("/v1/admin/migrate"), 200);

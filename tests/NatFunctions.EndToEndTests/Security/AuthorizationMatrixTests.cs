@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture fixture) : IClassF
         ["SyncVyosConfig"] = "admin",
         ["ListRouters"] = "admin",
         ["GetRouterNat"] = "admin",
+        ["GetRouterPreflight"] = "admin",
         ["ListChanges"] = "admin",
         ["Metrics"] = "reader",
         ["OpenApiDocument"] = "reader",

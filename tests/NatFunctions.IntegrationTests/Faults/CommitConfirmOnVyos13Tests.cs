@@ -29,9 +29,9 @@ public sealed class CommitConfirmOnVyos13Tests(SimulatedVyosSshServer server)
 
         Assert.All(refused, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(refused, forward => Assert.Contains("needs 'system config-management commit-revisions'", forward.LastError, StringComparison.Ordinal));
-        // One session, no halving to find a culprit; recorded as the router's refusal with its own words.
+        // One session, no halving to find a culprit; recorded as router_misconfigured with the router's own words.
         var refusal = Assert.Single(refusedChanges);
-        Assert.Equal(ChangeResult.Rejected, refusal.Result);
+        Assert.Equal(ChangeResult.RouterMisconfigured, refusal.Result);
         Assert.Contains("commit-revisions is not configured.", refusal.RouterOutput, StringComparison.Ordinal);
         Assert.Contains("exit discard", refusal.RouterOutput, StringComparison.Ordinal);
         Assert.Empty(routerAfterRefusal);

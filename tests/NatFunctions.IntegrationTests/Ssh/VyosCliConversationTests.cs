@@ -102,6 +102,7 @@ public sealed class VyosCliConversationTests
             new Dictionary<string, string[]>
             {
                 ["set terminal length 0"] = ["set terminal length 0\r\n" + OpPrompt],
+                ["show version"] = ["show version\r\nVersion:          VyOS 1.4.0\r\nRelease train:    sagitta\r\n" + OpPrompt],
                 ["show configuration commands"] =
                     [$"show configuration commands\r\nset system login user vyos authentication encrypted-password '{Secret}'\r\nInvalid command: [show configuration commands]\r\n" + OpPrompt],
             });

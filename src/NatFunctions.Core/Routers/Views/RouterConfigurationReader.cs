@@ -31,6 +31,7 @@ public sealed class RouterConfigurationReader(TimeProvider timeProvider)
             {
                 RouterAccessFailure.Unreachable => RouterReachability.Unreachable,
                 RouterAccessFailure.UntrustedHostKey => RouterReachability.UntrustedHostKey,
+                RouterAccessFailure.RouterMisconfigured => RouterReachability.RouterMisconfigured,
                 _ => RouterReachability.Error,
             });
         }

@@ -6,5 +6,6 @@ public enum RouterReachability
     Ok,
     Unreachable,
     UntrustedHostKey,
+    RouterMisconfigured,
     Error,
 }
