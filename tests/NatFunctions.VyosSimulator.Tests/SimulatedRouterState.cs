@@ -1,8 +1,7 @@
-using NatFunctions.Core.Vyos;
 using NatFunctions.VyosSimulator;
 using NatFunctions.VyosSimulator.State;
 
-namespace NatFunctions.Core.Tests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>
 /// One simulated router's state folder, with sessions run in process: interactive ones command by command
@@ -17,6 +16,9 @@ internal sealed class SimulatedRouterState : IDisposable
         new StateDirectory(directory).Initialize(config);
     }
 
+    /// <summary>How long a commit-confirm reboot keeps this router down.</summary>
+    public const int RebootMilliseconds = 30_000;
+
     public ManualTime Time { get; } = new();
 
     public string ActiveConfig => new StateDirectory(directory).Read(CancellationToken.None).ActiveConfig;
@@ -24,14 +26,13 @@ internal sealed class SimulatedRouterState : IDisposable
     public string SavedConfig => new StateDirectory(directory).Read(CancellationToken.None).SavedConfig;
 
     /// <summary>An interactive session; <paramref name="answers"/> answer commit-confirm's question in turn.</summary>
-    public SimulatorConsole Open(VyosVersion version, params string[] answers)
+    public SimulatorConsole Open(VyosRelease version, params string[] answers)
     {
-        var queue = new Queue<string>(answers);
-        return new SimulatorConsole(output => new CliSession(Options(version, null), new StateDirectory(directory), output.Out, output.Error, () => queue.Count > 0 ? queue.Dequeue() : null, Time));
+        return new SimulatorConsole(output => new CliSession(Options(version, null), new StateDirectory(directory), output.Out, output.Error, TerminalInput.FromAnswers(answers), Time));
     }
 
     /// <summary>sshd's <c>SHELL -c COMMAND</c> with <paramref name="input"/> on stdin: (stdout, stderr, exit code).</summary>
-    public (string Output, string Error, int ExitCode) RunShell(VyosVersion version, string command, string input = "")
+    public (string Output, string Error, int ExitCode) RunShell(VyosRelease version, string command, string input = "")
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
@@ -41,6 +42,6 @@ internal sealed class SimulatedRouterState : IDisposable
 
     public void Dispose() => Directory.Delete(directory, recursive: true);
 
-    private ShellOptions Options(VyosVersion version, string? command) =>
-        new() { StateDirectory = directory, Version = version, UserName = "vyos", HostName = "vyos", Command = command };
+    private ShellOptions Options(VyosRelease version, string? command) =>
+        new() { StateDirectory = directory, Version = version, UserName = "vyos", HostName = "vyos", Command = command, RebootMilliseconds = RebootMilliseconds };
 }
