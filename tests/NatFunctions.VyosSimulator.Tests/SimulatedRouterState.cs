@@ -9,7 +9,7 @@ namespace NatFunctions.VyosSimulator.Tests;
 /// </summary>
 internal sealed class SimulatedRouterState : IDisposable
 {
-    private readonly string directory = Directory.CreateTempSubdirectory("nf-sim-state-").FullName;
+    private readonly string directory = System.IO.Directory.CreateTempSubdirectory("nf-sim-state-").FullName;
 
     public SimulatedRouterState(string config = "")
     {
@@ -20,6 +20,9 @@ internal sealed class SimulatedRouterState : IDisposable
     public const int RebootMilliseconds = 30_000;
 
     public ManualTime Time { get; } = new();
+
+    /// <summary>The state folder (for <c>faults.json</c>).</summary>
+    public string Directory => directory;
 
     public string ActiveConfig => new StateDirectory(directory).Read(CancellationToken.None).ActiveConfig;
 
@@ -40,7 +43,16 @@ internal sealed class SimulatedRouterState : IDisposable
         return (output.ToString(), error.ToString(), exitCode);
     }
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    /// <summary>An interactive login shell (no <c>-c</c>) with <paramref name="input"/> typed in: (stdout, stderr, exit code).</summary>
+    public (string Output, string Error, int ExitCode) RunInteractive(VyosRelease version, string input)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exitCode = new ShellHost(Options(version, null), new StringReader(input), output, error, Time).Run(CancellationToken.None);
+        return (output.ToString(), error.ToString(), exitCode);
+    }
+
+    public void Dispose() => System.IO.Directory.Delete(directory, recursive: true);
 
     private ShellOptions Options(VyosRelease version, string? command) =>
         new() { StateDirectory = directory, Version = version, UserName = "vyos", HostName = "vyos", Command = command, RebootMilliseconds = RebootMilliseconds };
