@@ -602,7 +602,6 @@ internal sealed class CliSession
         var walls = new List<string>();
         _state.Update(current =>
         {
-            if (current.Reboot is { } reboot && now >= reboot.End) current = current with { Reboot = null };
             if (current.PendingConfirm is not { } pending) return current;
 
             var sent = pending.NoticesSent.ToList();
@@ -614,7 +613,8 @@ internal sealed class CliSession
                 if (TerminalNotices.CommitConfirmCountdown(Version, minutesLeft, pending.Reboots) is { } text) walls.Add(TerminalNotices.Wall(text));
             }
 
-            if (now < pending.Deadline) return current with { PendingConfirm = pending with { NoticesSent = sent } };
+            // Rewrite the timer only when a notice went out (the watcher looks every 50 ms).
+            if (now < pending.Deadline) return sent.Count == pending.NoticesSent.Count ? current : current with { PendingConfirm = pending with { NoticesSent = sent } };
             if (!pending.Reboots)
             {
                 walls.Add(TerminalNotices.Wall(TerminalNotices.SoftRevertMessage));
