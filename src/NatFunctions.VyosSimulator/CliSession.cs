@@ -99,9 +99,10 @@ internal sealed class CliSession
     /// </summary>
     public void Poll(CancellationToken cancellationToken)
     {
-        if (!_state.IsInitialized) return;
+        // Most of the time nothing is armed and nothing was sent: then no lock is taken (many sessions watch at once).
+        if (!_state.IsInitialized || (!_state.HasTimerOrReboot && (IsScript || !_mailboxes.HasMail(_sessionId)))) return;
         AdvanceCommitConfirm(cancellationToken);
-        if (!IsScript)
+        if (!IsScript && _mailboxes.HasMail(_sessionId))
         {
             var notices = _mailboxes.Take(_sessionId, cancellationToken);
             if (notices.Length > 0)
@@ -118,6 +119,7 @@ internal sealed class CliSession
     /// <summary>True while the router is down for a reboot (logins get nothing).</summary>
     public bool RouterIsDown(CancellationToken cancellationToken)
     {
+        if (!_state.HasTimerOrReboot) return false;
         AdvanceCommitConfirm(cancellationToken);
         return _state.Read(cancellationToken).Reboot?.IsDown(_time.GetUtcNow()) == true;
     }
@@ -618,14 +620,15 @@ internal sealed class CliSession
             if (!pending.Reboots)
             {
                 walls.Add(TerminalNotices.Wall(TerminalNotices.SoftRevertMessage));
-                return current with { ActiveConfig = pending.RevertConfig ?? current.SavedConfig, PendingConfirm = null };
+                return current with { ActiveConfig = InVyosOrder(pending.RevertConfig ?? current.SavedConfig), PendingConfirm = null };
             }
 
             var bootConfig = pending.RevertConfig ?? current.SavedConfig;
             var rebootMs = Faults.RebootMs ?? _options.RebootMilliseconds;
+            // Booting loads config.boot into the active config, which VyOS shows sorted.
             return current with
             {
-                ActiveConfig = bootConfig,
+                ActiveConfig = InVyosOrder(bootConfig),
                 SavedConfig = bootConfig,
                 PendingConfirm = null,
                 Reboot = new RebootWindow(pending.Deadline, pending.Deadline.AddMilliseconds(rebootMs)),
@@ -634,6 +637,8 @@ internal sealed class CliSession
 
         foreach (var wall in walls) _mailboxes.Post(wall, (_, _) => true, cancellationToken);
     }
+
+    private static string InVyosOrder(string configText) => ConfigCommandsPrinter.Print(ConfigCommandsReader.Read(configText));
 
     private void Confirm(CancellationToken cancellationToken)
     {

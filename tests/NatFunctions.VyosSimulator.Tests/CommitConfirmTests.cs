@@ -78,6 +78,25 @@ public sealed class CommitConfirmTests
     }
 
     [Fact]
+    public void A_commit_confirm_that_meets_the_commit_lock_stays_armed()
+    {
+        using var router = new SimulatedRouterState(Base);
+        var console = router.Open(VyosRelease.V1_4, "y");
+        console.RunAll("configure", ZoneUtc);
+
+        using (new State.StateDirectory(router.Directory).TryAcquireCommitLock())
+        {
+            Assert.EndsWith(
+                "Initialized commit-confirm; 2 minutes to confirm before reboot\nConfiguration system temporarily locked due to another commit in progress\n",
+                console.Run("commit-confirm 2"),
+                StringComparison.Ordinal);
+        }
+
+        Assert.Equal(Base, router.ActiveConfig);
+        Assert.Equal("Reboot timer stopped\n", console.Run("confirm"));
+    }
+
+    [Fact]
     public void Version_1_4_counts_down_with_headerless_wall_notices_then_reboots()
     {
         using var router = new SimulatedRouterState(Base);

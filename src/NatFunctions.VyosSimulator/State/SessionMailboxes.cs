@@ -55,6 +55,9 @@ internal sealed class SessionMailboxes(StateDirectory state)
         }
     }, cancellationToken);
 
+    /// <summary>A lock-free look: whether anything waits in the session's mailbox.</summary>
+    public bool HasMail(string id) => File.Exists(MailPath(id));
+
     /// <summary>Empties the session's mailbox and returns what was in it.</summary>
     public string Take(string id, CancellationToken cancellationToken)
     {

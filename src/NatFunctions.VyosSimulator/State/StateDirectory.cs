@@ -102,6 +102,10 @@ internal sealed class StateDirectory(string path)
         File.Move(temporary, target, overwrite: true);
     }
 
+    /// <summary>Whether a commit-confirm timer or a reboot exists (a lock-free look for the sessions' watchers).</summary>
+    public bool HasTimerOrReboot =>
+        File.Exists(System.IO.Path.Combine(Path, ConfirmFile)) || File.Exists(System.IO.Path.Combine(Path, RebootFile));
+
     /// <summary>Runs <paramref name="action"/> under the state lock (for the session mailboxes).</summary>
     public void Locked(Action action, CancellationToken cancellationToken)
     {
