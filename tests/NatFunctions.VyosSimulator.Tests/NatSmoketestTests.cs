@@ -1,7 +1,8 @@
 namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>
-/// NAT as VyOS's own smoketests drive it (smoketest/scripts/cli/test_nat.py of sagitta for 1.4 and circinus for 1.5):
+/// NAT as VyOS's own smoketests drive it (smoketest/scripts/cli/test_nat.py of equuleus for 1.3, sagitta for 1.4 and
+/// circinus for 1.5):
 /// the configurations they commit must commit, the ones they expect to fail must fail with nat.py's text.
 /// </summary>
 public sealed class NatSmoketestTests
@@ -48,6 +49,39 @@ public sealed class NatSmoketestTests
             console.Run("commit"));
 
         console.Run(Src + "5 translation address masquerade");
+        Assert.Equal(string.Empty, console.Run("commit"));
+    }
+
+    [Fact]
+    public void Equuleus_test_snat_required_translation_address_needs_the_outbound_interface_first()
+    {
+        using var router = new SimulatedRouterState("set interfaces ethernet eth0 address '192.0.2.254/24'\n");
+        var console = router.Open(VyosRelease.V1_3);
+        console.RunAll("configure", Src + "5 source address 192.0.2.0/24");
+
+        Assert.Equal(
+            "\nSource NAT configuration error in rule 5: outbound-interface not\nspecified\n\n[[nat]] failed\nCommit failed\n",
+            console.Run("commit"));
+
+        console.Run(Src + "5 outbound-interface eth0");
+        Assert.Equal(
+            "\nSource NAT configuration error in rule 5: translation address not\nspecified\n\n[[nat]] failed\nCommit failed\n",
+            console.Run("commit"));
+
+        console.Run(Src + "5 translation address masquerade");
+        Assert.Equal(string.Empty, console.Run("commit"));
+    }
+
+    [Fact]
+    public void Equuleus_test_dnat_negated_addresses_commits()
+    {
+        using var router = new SimulatedRouterState("set interfaces ethernet eth0 address '192.0.2.254/24'\n");
+        var console = router.Open(VyosRelease.V1_3);
+        console.RunAll(
+            "configure",
+            Dst + "1000 destination address !192.0.2.1", Dst + "1000 destination port 53", Dst + "1000 inbound-interface eth0",
+            Dst + "1000 protocol tcp_udp", Dst + "1000 source address !192.0.2.1", Dst + "1000 translation address 192.0.2.1", Dst + "1000 translation port 53");
+
         Assert.Equal(string.Empty, console.Run("commit"));
     }
 
