@@ -29,7 +29,7 @@ internal static class DhcpServerVerifier
 
         if (release.IsSagitta && dhcp.Child("global-parameters") is not null) run.DeprecationWarning($"Additional global parameters {DeprecationTail}");
 
-        var state = new VerifyState(new RouterInterfaces(config));
+        var state = new DhcpVerifyState(new RouterInterfaces(config));
         var disabledNetworks = 0;
         foreach (var network in sharedNetworks.SortedChildren)
         {
@@ -97,7 +97,7 @@ internal static class DhcpServerVerifier
         }
     }
 
-    private static bool VerifySubnet(VyosRelease release, ConfigNode network, ConfigNode subnet, ref string networkLabel, VerifyState state, ConfScriptRun run)
+    private static bool VerifySubnet(VyosRelease release, ConfigNode network, ConfigNode subnet, ref string networkLabel, DhcpVerifyState state, ConfScriptRun run)
     {
         if (!Ipv4Network.TryParse(subnet.Name, out var subnetNetwork)) return true;
         if (release.IsCircinus)
@@ -232,16 +232,5 @@ internal static class DhcpServerVerifier
         }
 
         return true;
-    }
-
-    private sealed class VerifyState(RouterInterfaces interfaces)
-    {
-        public RouterInterfaces Interfaces { get; } = interfaces;
-
-        public bool ListenOk { get; set; }
-
-        public List<(string Text, Ipv4Network Network)> Subnets { get; } = [];
-
-        public HashSet<string> SubnetIds { get; } = new(StringComparer.Ordinal);
     }
 }
