@@ -748,8 +748,11 @@ internal sealed class CliSession
         return a is null ? b is null : b is not null && a.ContentEquals(b);
     }
 
+    /// <summary>The owner the injected failure is blamed on: the first changed conf script in priority order, else the first changed top-level node.</summary>
     private static string FirstChangedTopLevelNode(ConfigTree before, ConfigTree after)
     {
+        var script = ConfScript.Modelled.OrderBy(candidate => candidate.Priority).FirstOrDefault(candidate => !SameSubtree(before, after, candidate.Path));
+        if (script is not null) return script.DisplayPath;
         var names = before.Root.SortedChildren.Select(node => node.Name).Union(after.Root.SortedChildren.Select(node => node.Name));
         return names.FirstOrDefault(name => !SameSubtree(before, after, [name])) ?? "nat";
     }

@@ -37,6 +37,18 @@ public sealed class SessionBehaviourTests
     }
 
     [Fact]
+    public void The_fail_commit_fault_is_framed_as_a_failure_of_the_changed_owner()
+    {
+        using var router = new SimulatedRouterState(Config);
+        File.WriteAllText(Path.Combine(router.Directory, "faults.json"), """{"failCommit": "Injected DHCP failure"}""");
+        var console = router.Open(VyosRelease.V1_4);
+        console.RunAll("configure", "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 start 192.168.64.10");
+
+        Assert.Equal("\nInjected DHCP failure\n\n[[service dhcp-server]] failed\nCommit failed\n", console.Run("commit"));
+        Assert.Equal(Config, router.ActiveConfig);
+    }
+
+    [Fact]
     public void Save_with_uncommitted_changes_warns_with_a_blank_line_after()
     {
         using var router = new SimulatedRouterState(Config);

@@ -23,7 +23,7 @@ internal sealed record FaultSettings
     [JsonPropertyName("dropAfterCommit")]
     public bool? DropAfterCommit { get; init; }
 
-    /// <summary>Every commit fails with this message (framed like a conf-script error of the first changed node).</summary>
+    /// <summary>Every commit fails with this message, framed like a conf-script error of the first changed owner (nat, service dhcp-server, else the top-level node).</summary>
     [JsonPropertyName("failCommit")]
     public string? FailCommit { get; init; }
 
