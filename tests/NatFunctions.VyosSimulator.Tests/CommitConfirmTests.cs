@@ -161,6 +161,35 @@ public sealed class CommitConfirmTests
         Assert.DoesNotContain("time-zone", router.ActiveConfig, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Version_1_5_with_action_reboot_asks_to_reboot_and_reboots()
+    {
+        using var router = new SimulatedRouterState(Base + "set system config-management commit-confirm action 'reboot'\n");
+        var console = router.Open(VyosRelease.V1_5, "y");
+        console.RunAll("configure", ZoneUtc);
+
+        Assert.Equal(
+            "\ncommit-confirm will automatically reboot in 2 minutes unless changes\nare confirmed.\nProceed ? [Y/n] \n"
+            + "Initialized commit-confirm; 2 minutes to confirm before reboot\n",
+            console.Run("commit-confirm 2"));
+
+        router.Time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Throws<SessionDroppedException>(() => console.Run(string.Empty));
+    }
+
+    [Fact]
+    public void Commit_revisions_takes_VyOS_range_and_text()
+    {
+        using var router = new SimulatedRouterState(Base);
+        var console = router.Open(VyosRelease.V1_4);
+        console.Run("configure");
+
+        // sagitta system_config-management.xml.in: numeric --range 1-65535, message says 0.
+        Assert.Equal(
+            "\n  Number is not in any of allowed ranges\n  \n  \n  \n  Number of revisions must be between 0 and 65535\n  Value validation failed\n  Set failed\n\n",
+            console.Run("set system config-management commit-revisions 0"));
+    }
+
     [Theory]
     [InlineData("1.3", "")]
     [InlineData("1.4", "Reboot timer stopped\n")]
