@@ -69,7 +69,7 @@ public sealed class OwnershipShapeTests
             "set nat destination rule 102 inbound-interface name 'eth0'",
             "set nat destination rule 102 translation address '192.168.64.32'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-Old_Printer ip-address '192.168.64.5'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-Old_Printer mac '00:11:22:33:44:55'"));
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-Old_Printer mac-address '00:11:22:33:44:55'"));
 
         var plan = new RouterPlanner(settings).Plan(actual, DesiredState.Empty);
 

@@ -267,7 +267,8 @@ public sealed partial class PlannerPropertyTests
             {
                 0 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"nf-gone{i}"),
                 1 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"printer{i}"),
-                2 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"nf-Old_{i}"),
+                2 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, settings.VyosVersion.RequiresDhcpSubnetId ? $"nf-Old-{i}" : $"nf-Old_{i}"), // 1.5 names are hostnames: no '_'
+
                 _ => new DhcpStaticMapping("GUEST", "10.10.0.0/24", $"nf-guest{i}"),
             };
             ConfigTreeEditor.Apply(tree, renderer.SetDhcpStaticMapping(mapping with { IpAddress = $"192.168.64.{host}", MacAddress = $"02:00:00:01:00:{i:x2}" }));

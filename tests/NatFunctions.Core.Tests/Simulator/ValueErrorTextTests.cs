@@ -51,7 +51,8 @@ public sealed class ValueErrorTextTests
 
     [Theory]
     [InlineData("1.3", "mac-address")]
-    [InlineData("1.4", "mac")]
+    [InlineData("1.4", "mac-address")]
+    [InlineData("1.5", "mac")]
     public void The_mac_address_validator_prints_nothing_of_its_own(string version, string leaf)
     {
         using var router = new SimulatedRouterState();

@@ -22,7 +22,7 @@ public sealed class ForeignObjectTests
         set nat destination rule 10000 translation address '192.168.64.30'
         set nat destination rule 10000 translation port '22'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.10'
-        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac '00:11:22:33:44:55'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac-address '00:11:22:33:44:55'
 
         """;
 
@@ -100,7 +100,7 @@ public sealed class ForeignObjectTests
             "set nat destination rule 10500 protocol 'tcp'",
             "set nat destination rule 10500 translation address '192.168.64.99'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-ghost ip-address '192.168.64.99'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-ghost mac '02:00:00:00:00:99'",
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-ghost mac-address '02:00:00:00:00:99'",
         };
         Assert.Equal(RouterSessionOutcome.Committed, (await rig.Client.ApplyAsync(new RouterChangeRequest(ghost), CancellationToken.None)).Outcome);
 

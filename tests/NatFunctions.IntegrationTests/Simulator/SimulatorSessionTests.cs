@@ -17,7 +17,7 @@ public sealed class SimulatorSessionTests
         set nat destination rule 100 translation options port-mapping 'random'
         set nat destination rule 100 translation port '8080'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a ip-address '192.168.64.10'
-        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a mac 'aa:bb:cc:dd:ee:ff'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a mac-address 'aa:bb:cc:dd:ee:ff'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'
         set service ntp server time1.vyos.net
         set system host-name 'r1'
