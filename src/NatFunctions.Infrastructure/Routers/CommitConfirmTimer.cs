@@ -17,11 +17,20 @@ namespace NatFunctions.Infrastructure.Routers;
 /// </summary>
 internal static class CommitConfirmTimer
 {
-    public static bool WasArmed(bool answeredQuestion, string output)
+    /// <summary>1.3's question, answered with one key: "Proceed? [confirm]" (1.4/1.5 ask "Proceed ? [Y/n]").</summary>
+    public static bool IsOneThreeQuestion(string output)
+    {
+        ArgumentNullException.ThrowIfNull(output);
+        return output.TrimEnd().EndsWith("[confirm]", StringComparison.Ordinal);
+    }
+
+    /// <param name="answeredOneThreeQuestion">1.3 asked "Proceed? [confirm]" and got its answer: the job is scheduled next.</param>
+    /// <param name="output">What the commit printed after the question (or after the command when none was asked).</param>
+    public static bool WasArmed(bool answeredOneThreeQuestion, string output)
     {
         ArgumentNullException.ThrowIfNull(output);
         if (output.Contains("Initialized commit-confirm", StringComparison.Ordinal)) return true;
-        return answeredQuestion
+        return answeredOneThreeQuestion
             && !output.Contains("commit-confirm canceled", StringComparison.Ordinal)
             && !output.Contains("Error: unable to schedule reboot", StringComparison.Ordinal);
     }

@@ -78,16 +78,16 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
             var commitCommand = request.CommitCommand;
             stage = Stage.Committing;
             var commit = await cli.RunCommitAsync(commitCommand, cancellationToken).ConfigureAwait(false);
-            var askedToProceed = false;
+            var answeredOneThreeQuestion = false;
             if (commit.Prompt == VyosPromptKind.Question)
             {
-                askedToProceed = true;
+                answeredOneThreeQuestion = CommitConfirmTimer.IsOneThreeQuestion(commit.Output);
                 commit = await cli.RunCommitAsync("y", cancellationToken).ConfigureAwait(false);
             }
 
             // commit-confirm arms its revert timer before the commit runs, so a refused or lock-busy commit still
             // leaves it armed: a reboot on 1.3/1.4 unless it is cancelled (CommitConfirmTimer).
-            timerArmed = request.CommitConfirmMinutes > 0 && CommitConfirmTimer.WasArmed(askedToProceed, commit.Output);
+            timerArmed = request.CommitConfirmMinutes > 0 && CommitConfirmTimer.WasArmed(answeredOneThreeQuestion, commit.Output);
             var refusal = ClassifyCommit(commit);
             if (refusal is null && routerVersion == VyosVersion.V1_3 && VyosOutputClassifier.IsConfirmPending(commit.Output))
             {
