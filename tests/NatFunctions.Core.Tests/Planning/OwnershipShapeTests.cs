@@ -113,7 +113,8 @@ public sealed class OwnershipShapeTests
             "set nat destination rule 10 destination group address-group 'MGMT'",
             "set nat destination rule 10 destination port '!120'",
             "set nat destination rule 10 inbound-interface group 'WAN'",
-            "set nat destination rule 10 protocol 'tcp'",
+            // udp: '!120' takes every other udp port (a clash for a udp forward), and ours is tcp.
+            "set nat destination rule 10 protocol 'udp'",
             "set nat destination rule 10 translation address '192.168.64.40'",
             "set nat destination rule 10 translation port '8000-8010'",
             "set nat destination rule 20 destination port 'ftp,130,9000-9999'",
