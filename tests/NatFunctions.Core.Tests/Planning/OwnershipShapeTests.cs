@@ -138,7 +138,8 @@ public sealed class OwnershipShapeTests
             "set nat destination rule 50 translation address '192.168.64.50'",
             "set nat destination rule 50 translation options port-mapping 'random'",
             "comment nat destination rule 20 'balanced'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.5'"));
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.5'",
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'"));
         var desired = new DesiredStateBuilder(settings).Build([
             PlanningScenario.Vm("vm-a", "192.168.64.60", "02:00:00:00:00:60", PlanningScenario.Forward(60, "ssh", 32060, 22))]);
 

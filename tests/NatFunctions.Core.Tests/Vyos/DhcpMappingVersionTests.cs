@@ -58,4 +58,29 @@ public sealed class DhcpMappingVersionTests
         if (accepted) Assert.NotEmpty(rendering());
         else Assert.Throws<VyosValueRejectedException>(rendering);
     }
+
+    [Theory]
+    [InlineData("1.4", false, true)]
+    [InlineData("1.5", false, false)]
+    [InlineData("1.5", true, true)]
+    public void On_1_5_a_subnet_without_subnet_id_holds_the_mappings_back_as_a_router_problem_without_refusing_them(string version, bool hasSubnetId, bool planned)
+    {
+        var settings = PlanningScenario.Settings(VyosVersion.Parse(version));
+        var desired = new DesiredStateBuilder(settings).Build([PlanningScenario.Vm("vm-a", "192.168.64.10", "02:00:00:00:00:0a", PlanningScenario.Forward(100, "ssh", 32000, 22))]);
+        var actual = PlanningScenario.Config(hasSubnetId
+            ? ["set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'"]
+            : ["set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 start '192.168.64.100'"]);
+
+        var plan = new RouterPlanner(settings).Plan(actual, desired);
+
+        Assert.Empty(plan.Refused);
+        Assert.Contains("nat destination rule 100", plan.Changes.Select(change => change.Subject));
+        Assert.Equal(planned, plan.Changes.Any(change => change.MappingName == "nf-vm-a"));
+        if (planned) Assert.Empty(plan.RouterProblems);
+        else
+        {
+            Assert.Equal(["nf-vm-a"], plan.HeldMappings);
+            Assert.Contains("has no subnet-id", Assert.Single(plan.RouterProblems), StringComparison.Ordinal);
+        }
+    }
 }
