@@ -15,7 +15,9 @@ public sealed class SyncTests
         set nat destination rule 10005 protocol 'tcp'
         set nat destination rule 10005 translation address '192.168.64.5'
         set nat destination rule 500 description 'nf:outside:range'
+        set nat destination rule 500 destination port '8080'
         set nat destination rule 500 inbound-interface name 'eth0'
+        set nat destination rule 500 protocol 'tcp'
         set nat destination rule 500 translation address '192.168.64.6'
 
         """;
