@@ -64,7 +64,15 @@ public sealed record RouterSettings
     /// <summary>Longest wait for one command's prompt; a commit on a busy router can take tens of seconds.</summary>
     public int CommandTimeoutSeconds { get; init; } = 120;
 
+    /// <summary>
+    /// Longest wait for <c>commit</c>/<c>commit-confirm</c> (and <c>save</c>): the session keeps reading past
+    /// <see cref="CommandTimeoutSeconds"/> rather than hang up in the middle of a commit, whose outcome would then be unknown.
+    /// </summary>
+    public int CommitTimeoutSeconds { get; init; } = 600;
+
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
+
+    public TimeSpan CommitTimeout => TimeSpan.FromSeconds(Math.Max(CommitTimeoutSeconds, CommandTimeoutSeconds));
 
     public TimeSpan CommandTimeout => TimeSpan.FromSeconds(CommandTimeoutSeconds);
 

@@ -87,6 +87,7 @@ public static class RouterSettingsLoader
             SimulatorPath = reader.Text("SimulatorPath"),
             ConnectTimeoutSeconds = reader.Integer("ConnectTimeoutSeconds") ?? defaults.ConnectTimeoutSeconds,
             CommandTimeoutSeconds = reader.Integer("CommandTimeoutSeconds") ?? defaults.CommandTimeoutSeconds,
+            CommitTimeoutSeconds = reader.Integer("CommitTimeoutSeconds") ?? defaults.CommitTimeoutSeconds,
         };
     }
 

@@ -58,6 +58,11 @@ public static partial class RouterSettingsValidator
             errors.Add($"{key}:CommandTimeoutSeconds must be 1-3600, got {settings.CommandTimeoutSeconds}");
         }
 
+        if (settings.CommitTimeoutSeconds < settings.CommandTimeoutSeconds || settings.CommitTimeoutSeconds > 7200)
+        {
+            errors.Add($"{key}:CommitTimeoutSeconds must be at least CommandTimeoutSeconds ({settings.CommandTimeoutSeconds}) and at most 7200, got {settings.CommitTimeoutSeconds}");
+        }
+
         if (settings.Transport == RouterTransport.Simulated && string.IsNullOrWhiteSpace(settings.StateDir))
         {
             errors.Add($"{key}:StateDir is required for transport simulated");

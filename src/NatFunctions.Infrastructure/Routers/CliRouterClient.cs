@@ -82,8 +82,8 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
 
         await using (channel.ConfigureAwait(false))
         {
-            var cli = new VyosCliConversation(channel, settings.CommandTimeout, timeProvider);
-            return await new VyosConfigureSession(cli).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            var cli = new VyosCliConversation(channel, settings.CommandTimeout, timeProvider) { CommitTimeout = settings.CommitTimeout };
+            return await new VyosConfigureSession(cli, settings.VyosVersion).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
 

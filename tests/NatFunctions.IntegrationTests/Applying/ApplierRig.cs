@@ -106,11 +106,17 @@ public sealed class ApplierRig : IAsyncDisposable
     /// <summary>Provisions a VM through the real use case (allocator, reservations, applier), as the API does.</summary>
     public async Task<WriteOutcome> ProvisionAsync(string machineId, string? mac = null, params string[] ports)
     {
-        await using var scope = Main.CreateScope();
-        var input = new ProvisionVmInput(machineId, mac, "edge", null, ports.Length == 0 ? null : ports, null, null, null, null, null);
-        var result = await scope.ServiceProvider.GetRequiredService<VmProvisioner>().ProvisionAsync(input, Operator, CancellationToken.None);
+        var result = await TryProvisionAsync(machineId, mac, ports);
         Assert.True(result.Succeeded, result.Error?.Detail);
         return result.Value!;
+    }
+
+    /// <summary>Provisions through the real use case and hands back its result, refusals included.</summary>
+    public async Task<Core.Results.OperationResult<WriteOutcome>> TryProvisionAsync(string machineId, string? mac = null, params string[] ports)
+    {
+        await using var scope = Main.CreateScope();
+        var input = new ProvisionVmInput(machineId, mac, "edge", null, ports.Length == 0 ? null : ports, null, null, null, null, null);
+        return await scope.ServiceProvider.GetRequiredService<VmProvisioner>().ProvisionAsync(input, Operator, CancellationToken.None);
     }
 
     /// <summary>Decommissions a VM through the real use case, as the API does.</summary>

@@ -17,7 +17,7 @@ public sealed class SimulatorSessionTests
         set nat destination rule 100 translation options port-mapping 'random'
         set nat destination rule 100 translation port '8080'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a ip-address '192.168.64.10'
-        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a mac 'aa:bb:cc:dd:ee:ff'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a mac-address 'aa:bb:cc:dd:ee:ff'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'
         set service ntp server time1.vyos.net
         set system host-name 'r1'
@@ -105,15 +105,16 @@ public sealed class SimulatorSessionTests
     }
 
     [Fact]
-    public async Task The_1_3_dhcp_mac_leaf_is_not_valid_on_1_4()
+    public async Task The_1_5_dhcp_mac_leaf_is_not_valid_on_1_4()
     {
+        // sagitta:interface-definitions/service_dhcp-server.xml.in has only mac-address; mac comes with 1.5.
         using var router = await SimulatorRouter.CreateAsync(Config14, "1.4", _token);
 
         var session = await router.RunSessionAsync(
-            ["configure", "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-b mac-address aa:bb:cc:dd:ee:01", "exit"],
+            ["configure", "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-b mac aa:bb:cc:dd:ee:01", "exit"],
             _token);
 
-        Assert.Contains("static-mapping nf-b [mac-address] is not valid", session.Stderr);
+        Assert.Contains("static-mapping nf-b [mac] is not valid", session.Stderr);
     }
 
     [Theory]

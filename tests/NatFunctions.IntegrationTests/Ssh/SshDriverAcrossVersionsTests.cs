@@ -117,10 +117,25 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
     }
 
     [Fact]
-    public async Task A_commit_slower_than_the_command_timeout_is_a_transport_failure_before_anything_changed()
+    public async Task A_commit_slower_than_the_command_timeout_is_still_read_to_its_end_within_the_commit_timeout()
     {
         await server.StartRouterAsync("1.4", "set system host-name 'edge'\n");
-        using var factory = Factory(server.RouterSettings() with { CommandTimeoutSeconds = 2 });
+        using var factory = Factory(server.RouterSettings() with { CommandTimeoutSeconds = 1, CommitTimeoutSeconds = 20 });
+        var router = factory.Get("edge");
+        await server.SetFaultsAsync("""{"commitDelayMs": 3000}""");
+
+        var result = await router.ApplyAsync(new RouterChangeRequest(NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22)), None);
+
+        await server.SetFaultsAsync("{}");
+        Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
+        Assert.Contains("set nat destination rule 10000 translation address '192.168.64.10'", await router.ReadConfigurationCommandsAsync(None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_commit_slower_than_the_commit_timeout_is_a_transport_failure_before_anything_changed()
+    {
+        await server.StartRouterAsync("1.4", "set system host-name 'edge'\n");
+        using var factory = Factory(server.RouterSettings() with { CommandTimeoutSeconds = 2, CommitTimeoutSeconds = 2 });
         var router = factory.Get("edge");
         var before = await router.ReadConfigurationCommandsAsync(None);
         // Far longer than the timeout: the simulator applies a commit only after its delay.
