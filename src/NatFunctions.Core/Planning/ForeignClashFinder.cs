@@ -9,8 +9,9 @@ namespace NatFunctions.Core.Planning;
 /// <list type="bullet">
 /// <item>a rule whose external port a foreign DNAT rule takes on the same protocol and interface: listed ports, a
 /// range, any service name of VyOS's /etc/services, a negated entry (<c>'!22'</c> takes every other port), no port at
-/// all (every port of its address and protocol), a <c>destination group port-group</c> (the group's ports), and an
-/// <c>exclude</c> rule numbered before ours (it stops DNAT for that traffic, so ours would never apply);</item>
+/// all (every port of its address and protocol, unless it only matches some sources), a <c>destination group
+/// port-group</c> (the group's ports), and an <c>exclude</c> rule numbered before ours (it stops DNAT for that
+/// traffic, so ours would never apply);</item>
 /// <item>a rule or mapping whose internal IP a foreign static mapping holds;</item>
 /// <item>a mapping whose MAC a foreign, enabled mapping of the same subnet holds: VyOS refuses the commit
 /// ("Configured MAC address for static mapping … already exists on another static mapping",
@@ -44,6 +45,10 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
             if (!tcp && !udp) continue;
             var rule = actual.Find([.. VyosPaths.NatDestinationRules, foreign.Number.ToString(CultureInfo.InvariantCulture)]);
             var portGroup = rule is null ? null : ManagedObjectReader.Value(rule, "destination", "group", "port-group");
+            // A rule without any port that only matches some sources (a partner network, an exclude for one address)
+            // overlaps every forward only for those sources: counting it would refuse every forward for a partial
+            // overlap. A rule that names our port is counted whatever its sources (decision 0014).
+            if (portGroup is null && foreign.DestinationPort is null && RestrictsSource(foreign, rule)) continue;
             var ports = portGroup is not null ? groups.Coverage(portGroup) : PortSpecification.Coverage(foreign.DestinationPort);
             foreignRules.Add((foreign, ports, tcp, udp));
         }
@@ -118,6 +123,9 @@ internal sealed class ForeignClashFinder(RouterSettings settings, RouterOwnershi
 
         return null;
     }
+
+    private static bool RestrictsSource(NatDestinationRule foreign, ConfigNode? rule) =>
+        foreign.SourceAddress is not null || foreign.SourcePort is not null || rule?.FindChild("source")?.FindChild("group") is not null;
 
     /// <summary>
     /// Which of tcp and udp a rule's protocol matches: none given, <c>all</c>, <c>tcp_udp</c> or a negation (<c>!icmp</c>)

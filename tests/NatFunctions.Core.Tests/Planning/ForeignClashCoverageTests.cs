@@ -26,6 +26,16 @@ public sealed class ForeignClashCoverageTests
         Assert.Equal(clashes, plan.IsEmpty);
     }
 
+    [Theory]
+    [InlineData("set nat destination rule 5 source address '198.51.100.0/24'")]
+    [InlineData("set nat destination rule 5 source group address-group 'PARTNERS'")]
+    public void A_foreign_rule_without_a_port_for_some_sources_only_is_a_partial_overlap_and_not_refused(string sourceLine)
+    {
+        var plan = Plan(32000, 100, sourceLine, "set nat destination rule 5 exclude");
+
+        Assert.Empty(plan.Refused);
+    }
+
     [Fact]
     public void A_foreign_icmp_rule_without_a_port_takes_no_tcp_port()
     {
