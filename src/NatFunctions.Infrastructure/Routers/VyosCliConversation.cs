@@ -145,7 +145,16 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
         var whole = AsyncNoticeFilter.Remove(text.Whole());
         var windowStart = LineStartBefore(whole, whole.Length - PromptWindow);
-        var (index, kind) = FindPrompt(whole[windowStart..], sentLine)!.Value;
+        var found = FindPrompt(whole[windowStart..], sentLine);
+        if (found is null)
+        {
+            // A notice cut by the window's edge filtered differently: look at the whole text once.
+            windowStart = 0;
+            found = FindPrompt(whole, sentLine);
+            if (found is null) return null;
+        }
+
+        var (index, kind) = found.Value;
         index += windowStart;
         pending.Clear();
         text.Clear();
