@@ -14,7 +14,9 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// </summary>
 public sealed class ForeignObjectTests
 {
+    // eth1's address inside the subnet: sagitta:src/conf_mode/service_dhcp-server.py verify() serves no subnet otherwise.
     private const string Foreign = """
+        set interfaces ethernet eth1 address '192.168.64.1/24'
         set nat destination rule 10000 description 'legacy jump host'
         set nat destination rule 10000 destination port '32000'
         set nat destination rule 10000 inbound-interface name 'eth0'
