@@ -166,12 +166,16 @@ public sealed class ApplierRig : IAsyncDisposable
         return await db.RouterChanges.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
     }
 
-    /// <summary>The router's <c>show configuration commands</c> lines under a prefix.</summary>
+    /// <summary>
+    /// The router's <c>show configuration commands</c> lines under a prefix, without the operator's LAN
+    /// (<see cref="LanRouterConfig"/>) that the rig puts on every router it starts empty.
+    /// </summary>
     public async Task<string[]> RouterLinesAsync(string prefix)
     {
         var text = await Client.ReadConfigurationCommandsAsync(CancellationToken.None);
+        var lan = LanRouterConfig(Router.VyosVersion).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))];
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && !lan.Contains(line))];
     }
 
     public Task WriteFaultsAsync(string json) => File.WriteAllTextAsync(Path.Combine(StateDir, "faults.json"), json);

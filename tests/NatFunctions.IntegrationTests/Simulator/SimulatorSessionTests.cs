@@ -250,7 +250,7 @@ public sealed class SimulatorSessionTests
         // The commit's only output is nat.py's warning about rule 100's eth2, which the config does not define; base.py
         // BaseWarning.print fills it at textwrap's default width 70 (sagitta:python/vyos/base.py).
         Assert.StartsWith("\nWARNING: Interface \"eth2\" for destination NAT rule \"100\" does not\nexist!\n\n", result.Stdout, StringComparison.Ordinal);
-        Assert.All(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1), line => Assert.StartsWith("set ", line));
+        Assert.All(result.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(2), line => Assert.StartsWith("set ", line));
         Assert.Contains("set nat destination rule 20 translation address '192.168.64.21'\n", result.Stdout);
     }
 
