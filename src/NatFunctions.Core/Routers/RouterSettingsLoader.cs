@@ -52,14 +52,7 @@ public static class RouterSettingsLoader
         Name = RouterSettings.DefaultRouterName,
         Transport = RouterTransport.Simulated,
         StateDir = DefaultLocalStateDir(),
-        DhcpSharedNetwork = DefaultLocalDhcpSharedNetwork,
-        DhcpSubnet = DefaultLocalDhcpSubnet,
     };
-
-    /// <summary>The default local router's LAN (README's example pool lies in it); its simulator starts with it configured.</summary>
-    public const string DefaultLocalDhcpSharedNetwork = "LAN";
-
-    public const string DefaultLocalDhcpSubnet = "192.168.64.0/24";
 
     private static RouterSettings? Read(IConfigurationSection section, List<string> errors)
     {
