@@ -1,12 +1,14 @@
 using System.Globalization;
-using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.Commit;
+using NatFunctions.VyosSimulator.Config;
 using NatFunctions.VyosSimulator.Schema;
 using NatFunctions.VyosSimulator.State;
 
 namespace NatFunctions.VyosSimulator;
 
 /// <summary>
-/// One VyOS CLI session: op mode and configuration mode, with the texts of docs/vyos-reference.md A1–A5 and D.
+/// One VyOS CLI session: op mode and configuration mode as vyatta-cfg's <c>functions/interpreter/vyatta-cfg-run</c>
+/// runs them, with commit-confirm per release, the terminal notices of other processes, and reboots.
 /// </summary>
 /// <remarks>
 /// Working config: VyOS mounts a session's changes as an overlay on the live active config, so another session's
@@ -21,56 +23,127 @@ internal sealed class CliSession
 
     private readonly ShellOptions _options;
     private readonly StateDirectory _state;
-    private readonly TextWriter _out;
+    private readonly SessionMailboxes _mailboxes;
+    private TextWriter _out;
     private readonly TextWriter _error;
-    private readonly Func<string?> _readAnswer;
+    private readonly TerminalInput _input;
     private readonly TimeProvider _time;
     private readonly PathResolver _resolver;
     private readonly List<ConfigChange> _changes = [];
+    private readonly string _sessionId = Guid.NewGuid().ToString("N");
+    private readonly DateTimeOffset _startedAt;
+    private readonly string _tty;
 
     // The working tree as last built: the active config text it was built on and how many of _changes it holds.
-    // Rebuilding it for every set/delete made a session of n commands cost O(n²) (1,800 commands took 14 s).
     private string? _workingBase;
     private ConfigTree? _workingTree;
     private int _workingChangeCount;
-
-    public CliSession(ShellOptions options, StateDirectory state, TextWriter output, TextWriter error, Func<string?> readAnswer, TimeProvider time)
-    {
-        _options = options;
-        _state = state;
-        _out = output;
-        _error = error;
-        _readAnswer = readAnswer;
-        _time = time;
-        _resolver = new PathResolver(VyosSchema.For(options.Version));
-    }
-
-    public bool InConfigMode { get; private set; }
-
-    public string Prompt => InConfigMode
-        ? $"[edit]\n{_options.UserName}@{_options.HostName}# "
-        : $"{_options.UserName}@{_options.HostName}:~$ ";
-
-    private VyosVersion Version => _options.Version;
-
-    public FaultSettings Faults => _options.Faults.OverriddenBy(FaultSettings.ReadFile(_options.StateDirectory));
-
-    /// <summary>
-    /// True for sshd's <c>-c COMMAND</c> form (including <c>vbash -s</c>): a non-interactive vbash, where the VyOS
-    /// commands exist only after <c>source /opt/vyatta/etc/functions/script-template</c> (docs/vyos-reference.md A3).
-    /// </summary>
-    private bool IsScript => _options.Command is not null;
+    private bool _inConfigMode;
 
     /// <summary>Whether a script has sourced script-template, which sets up a config session and its aliases.</summary>
     private bool _templateSourced;
 
     private int _lineNumber;
 
+    public CliSession(ShellOptions options, StateDirectory state, TextWriter output, TextWriter error, TerminalInput input, TimeProvider time)
+    {
+        _options = options;
+        _state = state;
+        _mailboxes = new SessionMailboxes(state);
+        _out = output;
+        _error = error;
+        _input = input;
+        _time = time;
+        _resolver = new PathResolver(VyosSchema.For(options.Version));
+        _startedAt = time.GetUtcNow();
+
+        // Only terminals receive wall/write: sshd gives an interactive session a pty, `ssh host COMMAND` none.
+        _tty = IsScript ? "?" : _mailboxes.Register(_sessionId, options.UserName, CancellationToken.None);
+    }
+
+    public bool InConfigMode
+    {
+        get => _inConfigMode;
+        private set
+        {
+            if (_inConfigMode == value) return;
+            _inConfigMode = value;
+            if (!IsScript) _mailboxes.SetConfigMode(_sessionId, value, CancellationToken.None);
+        }
+    }
+
+    public string Prompt => InConfigMode
+        ? $"[edit]\n{_options.UserName}@{_options.HostName}# "
+        : $"{_options.UserName}@{_options.HostName}:~$ ";
+
+    public FaultSettings Faults => _options.Faults.OverriddenBy(FaultSettings.ReadFile(_options.StateDirectory));
+
+    private VyosRelease Version => _options.Version;
+
+    /// <summary>
+    /// True for sshd's <c>-c COMMAND</c> form (including <c>vbash -s</c>): a non-interactive vbash, where the VyOS
+    /// commands exist only after <c>source /opt/vyatta/etc/functions/script-template</c>.
+    /// </summary>
+    private bool IsScript => _options.Command is not null;
+
+    /// <summary>Leaves the router's terminal list (the session's process ends).</summary>
+    public void Close()
+    {
+        if (!IsScript) _mailboxes.Unregister(_sessionId, CancellationToken.None);
+    }
+
+    /// <summary>
+    /// What happens on the router while this session waits: due commit-confirm countdowns and reverts, and notices
+    /// other processes wrote to this terminal (printed now). Throws <see cref="SessionDroppedException"/> when the
+    /// router rebooted under this session.
+    /// </summary>
+    public void Poll(CancellationToken cancellationToken)
+    {
+        // Most of the time nothing is armed and nothing was sent: then no lock is taken (many sessions watch at once).
+        if (!_state.IsInitialized || (!_state.HasTimerOrReboot && (IsScript || !_mailboxes.HasMail(_sessionId)))) return;
+        AdvanceCommitConfirm(cancellationToken);
+        if (!IsScript && _mailboxes.HasMail(_sessionId))
+        {
+            var notices = _mailboxes.Take(_sessionId, cancellationToken);
+            if (notices.Length > 0)
+            {
+                _out.Write(notices);
+                _out.Flush();
+            }
+        }
+
+        var reboot = _state.Read(cancellationToken).Reboot;
+        if (reboot is not null && _startedAt < reboot.Start && _time.GetUtcNow() >= reboot.Start) throw new SessionDroppedException("reboot");
+    }
+
+    /// <summary>True while the router is down for a reboot (logins get nothing).</summary>
+    public bool RouterIsDown(CancellationToken cancellationToken)
+    {
+        if (!_state.HasTimerOrReboot) return false;
+        AdvanceCommitConfirm(cancellationToken);
+        return _state.Read(cancellationToken).Reboot?.IsDown(_time.GetUtcNow()) == true;
+    }
+
+    /// <summary>Runs one line with its standard output going to <paramref name="capture"/>.</summary>
+    public bool ExecuteInto(TextWriter capture, string line, CancellationToken cancellationToken)
+    {
+        var terminal = _out;
+        _out = capture;
+        try
+        {
+            return Execute(line, cancellationToken);
+        }
+        finally
+        {
+            _out = terminal;
+        }
+    }
+
     /// <summary>Runs one input line; false when the session ends.</summary>
     public bool Execute(string line, CancellationToken cancellationToken)
     {
         _lineNumber++;
-        RevertExpiredCommitConfirm(cancellationToken);
+        Poll(cancellationToken);
 
         var words = ShellWords.TrySplit(line);
         if (words is null)
@@ -149,7 +222,7 @@ internal sealed class CliSession
         }
         else if (command.Count == 2 && command[1] == "version")
         {
-            text = $"Version:          VyOS {Version}.0\n";
+            text = VersionText.For(Version);
         }
         else if (command.Count == 3 && command[1] == "host" && command[2] == "name")
         {
@@ -219,14 +292,14 @@ internal sealed class CliSession
         var working = Working(cancellationToken);
         if (path.Count > 0 && working.Find(path) is null)
         {
-            var invalid = working.Root.FindChild(path[0]) is null ? 0 : path.Count - 1;
+            var invalid = working.Root.Child(path[0]) is null ? 0 : path.Count - 1;
             var prefix = string.Join(' ', path.Take(invalid));
             var text = prefix.Length == 0 ? $"Configuration path: [{path[invalid]}] is not valid" : $"Configuration path: {prefix} [{path[invalid]}] is not valid";
             WriteMessage(new CliMessage([text], ToStandardError: true));
             return;
         }
 
-        var rendered = ConfigCommandsRenderer.Render(working);
+        var rendered = ConfigCommandsPrinter.Print(working);
         if (path.Count > 0)
         {
             var head = "set " + string.Join(' ', path);
@@ -236,8 +309,15 @@ internal sealed class CliSession
         _out.Write(rendered);
     }
 
+    /// <summary>vyatta-cfg-run: every set/delete runs my_set/my_delete, a process of its own; the fault gives it a cost.</summary>
+    private void PayCommandCost(CancellationToken cancellationToken)
+    {
+        if (Faults.CommandDelayMs is > 0 and var delay) Task.Delay(TimeSpan.FromMilliseconds(delay), _time, cancellationToken).GetAwaiter().GetResult();
+    }
+
     private void Set(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        PayCommandCost(cancellationToken);
         var working = Working(cancellationToken);
         var resolved = _resolver.ResolveSet(arguments, working);
         if (resolved.Error is not null)
@@ -260,6 +340,7 @@ internal sealed class CliSession
 
     private void Delete(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        PayCommandCost(cancellationToken);
         if (arguments.Count == 0)
         {
             WriteMessage(new CliMessage(["Configuration path: [] is not valid", "Delete failed"], ToStandardError: true));
@@ -290,14 +371,9 @@ internal sealed class CliSession
         _changes.Add(new ConfigChange(true, resolved.Path, resolved.Value, ValueMode.Replace));
     }
 
-    private CommitOutcome Commit(IReadOnlyList<string> arguments, CancellationToken cancellationToken, Func<RouterState, RouterState>? alsoUnderLock = null)
+    private CommitOutcome Commit(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Count > 0 && arguments[0] == "confirm")
-        {
-            _out.Write("Use commit-confirm command\n");
-            return CommitOutcome.Failed;
-        }
-
+        // vyatta-cfg-run vyatta_config_commit: sessionChanged first, then the arguments.
         var snapshot = _state.Read(cancellationToken);
         if (!HasChanges(snapshot))
         {
@@ -305,6 +381,23 @@ internal sealed class CliSession
             return CommitOutcome.NoChanges;
         }
 
+        if (arguments.Contains("confirm"))
+        {
+            _out.Write("Use commit-confirm command\n");
+            return CommitOutcome.Failed;
+        }
+
+        return RunCommit(cancellationToken);
+    }
+
+    /// <summary>
+    /// vyatta-cfg commit-algorithm.cpp: takes the commit lock, runs each changed owner's conf script in priority
+    /// order (a failed subtree stays as it was, the others go active: status PARTIAL), prints
+    /// <c>[[PATH]] failed</c> per failure and <c>Commit failed</c>, and notifies the other configuration sessions
+    /// when anything went active.
+    /// </summary>
+    private CommitOutcome RunCommit(CancellationToken cancellationToken)
+    {
         using var commitLock = _state.TryAcquireCommitLock();
         if (commitLock is null)
         {
@@ -315,49 +408,57 @@ internal sealed class CliSession
         var faults = Faults;
         if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), _time, cancellationToken).GetAwaiter().GetResult();
 
-        string? failureOutput = null;
-        var warningOutput = string.Empty;
+        var output = new System.Text.StringBuilder();
+        var failed = false;
+        var anyActive = false;
         _state.Update(current =>
         {
-            var active = ConfigCommandsParser.Parse(current.ActiveConfig);
+            var active = ConfigCommandsReader.Read(current.ActiveConfig);
             var working = active.DeepClone();
             foreach (var change in _changes) change.ApplyTo(working);
 
             if (faults.FailCommit is not null)
             {
-                failureOutput = CommitOutput.Failure(Version, FirstChangedTopLevelNode(active, working), faults.FailCommit);
+                output.Append(CommitOutput.InjectedFailure(Version, FirstChangedTopLevelNode(active, working), faults.FailCommit));
+                failed = true;
                 return current;
             }
 
-            // The conf script (and so its checks and warnings) runs only when its subtree changed.
-            var natChanged = !SameSubtree(active, working, "nat");
-            var verification = natChanged ? NatCommitVerifier.Verify(working, Version) : null;
-            if (verification?.Error is { } natError)
+            var failures = new List<ConfScript>();
+            foreach (var script in ConfScript.Modelled.OrderBy(script => script.Priority))
             {
-                // Commits are per priority subtree: the other subtrees still go active (VyOS status PARTIAL).
-                failureOutput = CommitOutput.Failure(Version, "nat", natError);
-                working.ReplaceTopLevel("nat", active.Root.FindChild("nat"));
-            }
-            else if (verification is not null)
-            {
-                warningOutput = CommitOutput.Warnings(Version, "nat", verification.Warnings);
+                if (SameSubtree(active, working, script.Path)) continue;
+                var run = new ConfScriptRun();
+                script.Verify(working, Version, run);
+                output.Append(CommitOutput.ScriptOutput(Version, script, run));
+                if (run.Error is not null) failures.Add(script);
             }
 
-            if (failureOutput is null) ApplyConcurrentSets(working, faults);
-            var next = current with { ActiveConfig = ConfigCommandsRenderer.Render(working) };
-            return alsoUnderLock is null || failureOutput is not null ? next : alsoUnderLock(next);
+            var result = working.DeepClone();
+            foreach (var script in failures) result.ReplaceSubtree(script.Path, active.Find(script.Path));
+            foreach (var script in failures) output.Append(CommitOutput.Failed(script));
+            failed = failures.Count > 0;
+            if (failed) output.Append(CommitOutput.CommitFailed(Version));
+
+            anyActive = !result.ContentEquals(active);
+            if (!failed) ApplyConcurrentSets(result, faults);
+            return current with { ActiveConfig = ConfigCommandsPrinter.Print(result) };
         }, cancellationToken);
 
-        if (failureOutput is not null)
-        {
-            _out.Write(failureOutput);
-            return CommitOutcome.Failed;
-        }
+        _out.Write(output.ToString());
+        if (anyActive) NotifyOtherConfigSessions(cancellationToken);
+        if (failed) return CommitOutcome.Failed;
 
-        _out.Write(warningOutput);
         ClearChanges();
         if (faults.DropAfterCommit == true) throw new SessionDroppedException("drop after commit");
         return CommitOutcome.Committed;
+    }
+
+    /// <summary>vyatta-cfg scripts/vyatta-cfg-notify: a <c>write</c> to every other session in configuration mode.</summary>
+    private void NotifyOtherConfigSessions(CancellationToken cancellationToken)
+    {
+        var notice = TerminalNotices.ConfigurationChanged(_options.UserName, _options.HostName, _tty, _time.GetUtcNow());
+        _mailboxes.Post(notice, (id, registration) => id != _sessionId && registration.InConfigMode && registration.Tty != _tty, cancellationToken);
     }
 
     private void ApplyConcurrentSets(ConfigTree working, FaultSettings faults)
@@ -371,107 +472,185 @@ internal sealed class CliSession
         }
     }
 
+    /// <summary>
+    /// vyatta-cfg-run <c>vyatta_config_commit-confirm</c>: "No configuration changes to commit" first; then the
+    /// config-management step arms the revert timer (1.3 vyatta-config-mgmt.pl <c>--action=commit-confirm</c>; 1.4
+    /// sagitta, 1.5 current python/vyos/config_mgmt.py <c>commit_confirm</c>); only when it succeeds does the commit
+    /// run, so a commit that fails or meets the commit lock leaves the timer armed.
+    /// </summary>
     private void CommitConfirm(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
+        var snapshot = _state.Read(cancellationToken);
+        if (!HasChanges(snapshot))
+        {
+            _out.Write(CommitOutput.NoChangesMessage + "\n");
+            return;
+        }
+
+        // vyatta-cfg-run: a first argument with a digit in it is the minutes.
         var minutes = 10;
-        if (arguments.Count > 0 && arguments[0] != "comment" && !int.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out minutes))
+        if (arguments.Count > 0 && arguments[0].Any(char.IsAsciiDigit) && !int.TryParse(arguments[0], NumberStyles.None, CultureInfo.InvariantCulture, out minutes))
         {
             WriteMessage(new CliMessage([$"Invalid value '{arguments[0]}'"], ToStandardError: true));
             return;
         }
 
-        var snapshot = _state.Read(cancellationToken);
-        var pendingText = "Another confirm is pending";
-        if (Version == VyosVersion.V1_3)
+        var armed = Version.IsEquuleus ? ArmEquuleus(snapshot, minutes, cancellationToken) : ArmModern(snapshot, minutes, cancellationToken);
+        if (armed) RunCommit(cancellationToken);
+    }
+
+    /// <summary>equuleus vyatta-config-mgmt.pl <c>commit-confirm</c>.</summary>
+    private bool ArmEquuleus(RouterState snapshot, int minutes, CancellationToken cancellationToken)
+    {
+        if (snapshot.PendingConfirm is not null)
         {
-            if (!Working(cancellationToken).Exists(["system", "config-management", "commit-revisions"]))
-            {
-                _out.Write("commit-revisions is not configured.\n");
-                return;
-            }
-
-            if (snapshot.PendingConfirm is not null)
-            {
-                _out.Write(pendingText + "\n");
-                return;
-            }
-
-            _out.Write($"commit confirm will be automatically reboot in {minutes} minutes unless confirmed\nProceed? [confirm]");
-        }
-        else
-        {
-            if (snapshot.PendingConfirm is not null)
-            {
-                _out.Write(pendingText + "\n");
-                return;
-            }
-
-            if (snapshot.ActiveConfig != snapshot.SavedConfig) _out.Write("\nYou should save previous commits before commit-confirm !\n");
-            _out.Write(Version == VyosVersion.V1_5
-                ? $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\n\nProceed ? [Y/n] "
-                : $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\n\nProceed ? [Y/n] ");
+            // `print "Another confirm is pending\n"; exit 0;`: vyatta-cfg-run goes on and commits.
+            _out.Write("Another confirm is pending\n");
+            return true;
         }
 
+        // cm_get_max_revs reads the active value (returnOrigValue).
+        if (ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-revisions") is null)
+        {
+            _out.Write("commit-revisions is not configured.\n\n");
+            return false;
+        }
+
+        _out.Write($"commit confirm will be automatically reboot in {minutes} minutes unless confirmed\nProceed? [confirm]");
         _out.Flush();
-        var answer = (_readAnswer() ?? string.Empty).Trim();
+
+        // IO::Prompt -y1d=>"y": one key, no Enter needed; Enter takes the default.
+        var key = _input.ReadKey();
         _out.Write("\n");
-        if (answer.Length > 0 && !answer.StartsWith('y') && !answer.StartsWith('Y'))
+        if (key is not null && key is not ('y' or 'Y' or '\n' or '\r'))
         {
             _out.Write("commit-confirm canceled\n");
-            return;
+            return false;
         }
 
-        var deadline = _time.GetUtcNow().AddMilliseconds((double)minutes * (Faults.MinuteMs ?? _options.MinuteMilliseconds));
-        var outcome = Commit([], cancellationToken, committed => committed with
-        {
-            // 1.5 reloads the last confirmed config; 1.3/1.4 reboot into the saved config (null: read it at revert time).
-            PendingConfirm = new CommitConfirmState(deadline, minutes, Version == VyosVersion.V1_5 ? snapshot.ActiveConfig : null),
-        });
+        // The `at` job rolls back to the boot config as it was now, then reboots.
+        Arm(minutes, snapshot.SavedConfig, reboots: true, cancellationToken);
+        return true;
+    }
 
-        if (outcome == CommitOutcome.Committed && Version != VyosVersion.V1_3)
+    /// <summary>sagitta and current python/vyos/config_mgmt.py <c>commit_confirm</c> with utils/io.py <c>ask_yes_no</c>.</summary>
+    private bool ArmModern(RouterState snapshot, int minutes, CancellationToken cancellationToken)
+    {
+        if (snapshot.PendingConfirm is not null)
         {
-            _out.Write($"Initialized commit-confirm; {minutes} minutes to confirm before {RevertVerb}\n");
+            _out.Write("Another confirm is pending\n");
+            return false;
+        }
+
+        // 1.5: `system config-management commit-confirm action reboot` keeps the reboot; the default is a reload.
+        var reboots = !Version.IsCircinus
+            || ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-confirm", "action") == "reboot";
+        var warning = reboots && snapshot.ActiveConfig != snapshot.SavedConfig ? "\nYou should save previous commits before commit-confirm !\n" : string.Empty;
+        var question = Version.IsSagitta
+            ? $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\n\nProceed ?"
+            : reboots
+                ? $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\nProceed ?"
+                : $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\nProceed ?";
+        if (!AskYesNo(warning + question))
+        {
+            _out.Write("commit-confirm canceled\n");
+            return false;
+        }
+
+        // Revert: reboot into config.boot as it is then (sagitta revert), or reload revision 0 (current revert_soft).
+        Arm(minutes, reboots ? null : snapshot.ActiveConfig, reboots, cancellationToken);
+        _out.Write($"Initialized commit-confirm; {minutes} minutes to confirm before {(reboots ? "reboot" : "reload")}\n");
+        return true;
+    }
+
+    /// <summary>utils/io.py <c>ask_yes_no(question, default=True)</c>.</summary>
+    private bool AskYesNo(string question)
+    {
+        while (true)
+        {
+            _out.Write(question + " [Y/n] ");
+            _out.Flush();
+            var answer = _input.ReadLine();
+            if (answer is null)
+            {
+                // Python loops on EOFError forever; a closed stdin means the session is gone anyway.
+                _out.Write("\nPlease respond with yes/y or no/n\n");
+                return false;
+            }
+
+            _out.Write("\n");
+            switch (answer.Trim().ToLowerInvariant())
+            {
+                case "": return true;
+                case "y" or "ye" or "yes": return true;
+                case "n" or "no": return false;
+                default: _out.Write("Please respond with yes/y or no/n\n"); break;
+            }
         }
     }
 
-    /// <summary>vyos-1x current <c>config_mgmt.py</c> <c>revert_soft</c> (docs/vyos-reference.md D, 1.5).</summary>
-    public const string RevertNotice = "[commit-confirm] Reverting to previous config now";
+    private void Arm(int minutes, string? revertConfig, bool reboots, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var minuteMs = Faults.MinuteMs ?? _options.MinuteMilliseconds;
+        var pending = new CommitConfirmState(now, now.AddMilliseconds((double)minutes * minuteMs), minutes, minuteMs, revertConfig, reboots, []);
+        _state.Update(current => current with { PendingConfirm = pending }, cancellationToken);
+    }
 
-    private string RevertVerb => Version == VyosVersion.V1_5 ? "reload" : "reboot";
+    /// <summary>Sends due countdown notices and, at the deadline, reverts: a reboot on 1.3/1.4 (and 1.5 with action reboot), a soft reload on 1.5.</summary>
+    private void AdvanceCommitConfirm(CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var walls = new List<string>();
+        _state.Update(current =>
+        {
+            if (current.PendingConfirm is not { } pending) return current;
+
+            var sent = pending.NoticesSent.ToList();
+            foreach (var minutesLeft in TerminalNotices.CountdownPoints(pending.Minutes))
+            {
+                var due = pending.ArmedAt.AddMilliseconds((double)(pending.Minutes - minutesLeft) * pending.MinuteMilliseconds);
+                if (sent.Contains(minutesLeft) || now < due) continue;
+                sent.Add(minutesLeft);
+                if (TerminalNotices.CommitConfirmCountdown(Version, minutesLeft, pending.Reboots) is { } text) walls.Add(TerminalNotices.Wall(text));
+            }
+
+            // Rewrite the timer only when a notice went out (the watcher looks every 50 ms).
+            if (now < pending.Deadline) return sent.Count == pending.NoticesSent.Count ? current : current with { PendingConfirm = pending with { NoticesSent = sent } };
+            if (!pending.Reboots)
+            {
+                walls.Add(TerminalNotices.Wall(TerminalNotices.SoftRevertMessage));
+                return current with { ActiveConfig = InVyosOrder(pending.RevertConfig ?? current.SavedConfig), PendingConfirm = null };
+            }
+
+            var bootConfig = pending.RevertConfig ?? current.SavedConfig;
+            var rebootMs = Faults.RebootMs ?? _options.RebootMilliseconds;
+            // Booting loads config.boot into the active config, which VyOS shows sorted.
+            return current with
+            {
+                ActiveConfig = InVyosOrder(bootConfig),
+                SavedConfig = bootConfig,
+                PendingConfirm = null,
+                Reboot = new RebootWindow(pending.Deadline, pending.Deadline.AddMilliseconds(rebootMs)),
+            };
+        }, cancellationToken);
+
+        foreach (var wall in walls) _mailboxes.Post(wall, (_, _) => true, cancellationToken);
+    }
+
+    private static string InVyosOrder(string configText) => ConfigCommandsPrinter.Print(ConfigCommandsReader.Read(configText));
 
     private void Confirm(CancellationToken cancellationToken)
     {
-        var hadPending = false;
+        CommitConfirmState? pending = null;
         _state.Update(current =>
         {
-            hadPending = current.PendingConfirm is not null;
+            pending = current.PendingConfirm;
             return current with { PendingConfirm = null };
         }, cancellationToken);
 
-        if (!hadPending) _out.Write("No confirm pending\n");
-        else if (Version == VyosVersion.V1_4) _out.Write("Reboot timer stopped\n");
-        else if (Version == VyosVersion.V1_5) _out.Write("Reload timer stopped\n");
-    }
-
-    private void RevertExpiredCommitConfirm(CancellationToken cancellationToken)
-    {
-        if (!_state.IsInitialized) return;
-        var now = _time.GetUtcNow();
-        var reverted = false;
-        _state.Update(current =>
-        {
-            if (current.PendingConfirm is not { } pending || now < pending.Deadline) return current;
-            reverted = true;
-            return current with { ActiveConfig = pending.RevertConfig ?? current.SavedConfig, PendingConfirm = null };
-        }, cancellationToken);
-
-        // 1.5's soft revert announces itself with wall (1.3/1.4 reboot instead); wall writes to every terminal, the
-        // simulator to the session that notices the deadline.
-        if (reverted && Version == VyosVersion.V1_5)
-        {
-            var stamp = now.ToString("ddd MMM d HH:mm:ss yyyy", CultureInfo.InvariantCulture);
-            _out.Write($"\n\nBroadcast message from root@{_options.HostName} (somewhere) ({stamp}):\n\n{RevertNotice}\n\n");
-        }
+        if (pending is null) _out.Write("No confirm pending\n");
+        else if (!Version.IsEquuleus) _out.Write(pending.Reboots ? "Reboot timer stopped\n" : "Reload timer stopped\n");
     }
 
     private void Compare(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -480,12 +659,12 @@ internal sealed class CliSession
         var working = Working(snapshot);
         var againstSaved = arguments.Count > 0 && arguments[0] == "saved";
         var asCommands = arguments.Count > 0 && arguments[^1] == "commands";
-        var reference = ConfigCommandsParser.Parse(againstSaved ? snapshot.SavedConfig : snapshot.ActiveConfig);
+        var reference = ConfigCommandsReader.Read(againstSaved ? snapshot.SavedConfig : snapshot.ActiveConfig);
 
         var diff = ConfigComparison.Diff(reference, working, asCommands);
         if (diff.Count == 0)
         {
-            var period = Version == VyosVersion.V1_3 ? string.Empty : ".";
+            var period = Version.IsEquuleus ? string.Empty : ".";
             _out.Write($"No changes between working and {(againstSaved ? "saved" : "active")} configurations{period}\n");
             return;
         }
@@ -500,17 +679,21 @@ internal sealed class CliSession
         _out.Write(hadChanges ? "Changes have been discarded\n" : "No changes have been discarded\n");
     }
 
+    /// <summary>
+    /// vyatta-cfg-run <c>vyatta_config_save</c> (<c>echo -e "Warning: …\n"</c>), then equuleus vyatta-save-config.pl or
+    /// sagitta+ src/helpers/vyos-save-config.py. A failing write is a Python traceback on 1.4/1.5.
+    /// </summary>
     private void Save(CancellationToken cancellationToken)
     {
-        if (HasChanges(_state.Read(cancellationToken))) _out.Write("Warning: you have uncommitted changes that will not be saved.\n");
+        if (HasChanges(_state.Read(cancellationToken))) _out.Write("Warning: you have uncommitted changes that will not be saved.\n\n");
         if (Faults.FailSave is { } failure)
         {
-            _out.Write(failure + "\n");
+            _out.Write(SaveFailure.Text(Version, failure));
             return;
         }
 
         _state.Update(current => current with { SavedConfig = current.ActiveConfig }, cancellationToken);
-        if (Version == VyosVersion.V1_3) _out.Write("Saving configuration to '/config/config.boot'...\nDone\n");
+        if (Version.IsEquuleus) _out.Write("Saving configuration to '/config/config.boot'...\nDone\n");
     }
 
     private void ExitConfigMode(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -535,7 +718,7 @@ internal sealed class CliSession
     }
 
     private bool HasChanges(RouterState snapshot) =>
-        _changes.Count > 0 && !Working(snapshot).ContentEquals(ConfigCommandsParser.Parse(snapshot.ActiveConfig));
+        _changes.Count > 0 && !Working(snapshot).ContentEquals(ConfigCommandsReader.Read(snapshot.ActiveConfig));
 
     private void ClearChanges()
     {
@@ -549,7 +732,7 @@ internal sealed class CliSession
     {
         if (_workingTree is null || !string.Equals(_workingBase, snapshot.ActiveConfig, StringComparison.Ordinal))
         {
-            _workingTree = ConfigCommandsParser.Parse(snapshot.ActiveConfig);
+            _workingTree = ConfigCommandsReader.Read(snapshot.ActiveConfig);
             _workingBase = snapshot.ActiveConfig;
             _workingChangeCount = 0;
         }
@@ -558,17 +741,20 @@ internal sealed class CliSession
         return _workingTree;
     }
 
-    private static bool SameSubtree(ConfigTree left, ConfigTree right, string name)
+    private static bool SameSubtree(ConfigTree left, ConfigTree right, IReadOnlyList<string> path)
     {
-        var a = left.Root.FindChild(name);
-        var b = right.Root.FindChild(name);
+        var a = left.Find(path);
+        var b = right.Find(path);
         return a is null ? b is null : b is not null && a.ContentEquals(b);
     }
 
+    /// <summary>The owner the injected failure is blamed on: the first changed conf script in priority order, else the first changed top-level node.</summary>
     private static string FirstChangedTopLevelNode(ConfigTree before, ConfigTree after)
     {
-        var names = before.Root.Children.Select(node => node.Name).Union(after.Root.Children.Select(node => node.Name));
-        return names.FirstOrDefault(name => !SameSubtree(before, after, name)) ?? "nat";
+        var script = ConfScript.Modelled.OrderBy(candidate => candidate.Priority).FirstOrDefault(candidate => !SameSubtree(before, after, candidate.Path));
+        if (script is not null) return script.DisplayPath;
+        var names = before.Root.SortedChildren.Select(node => node.Name).Union(after.Root.SortedChildren.Select(node => node.Name));
+        return names.FirstOrDefault(name => !SameSubtree(before, after, [name])) ?? "nat";
     }
 
     private void WriteMessage(CliMessage message) => (message.ToStandardError ? _error : _out).Write(message.Render());

@@ -1,4 +1,4 @@
-using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.Config;
 
 namespace NatFunctions.VyosSimulator;
 
@@ -11,8 +11,8 @@ internal static class ConfigComparison
 {
     public static IReadOnlyList<string> Diff(ConfigTree from, ConfigTree to, bool asCommands)
     {
-        var before = ConfigCommandsRenderer.RenderLines(from).ToList();
-        var after = ConfigCommandsRenderer.RenderLines(to).ToList();
+        var before = ConfigCommandsPrinter.Lines(from).ToList();
+        var after = ConfigCommandsPrinter.Lines(to).ToList();
         var afterSet = after.ToHashSet(StringComparer.Ordinal);
         var beforeSet = before.ToHashSet(StringComparer.Ordinal);
 

@@ -1,4 +1,4 @@
-using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.Config;
 using NatFunctions.VyosSimulator.State;
 
 namespace NatFunctions.VyosSimulator;
@@ -18,10 +18,10 @@ internal static class InitCommand
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Where(line => line.Length > 0);
         var normalized = string.Concat(lines.Select(line => line + "\n"));
 
-        var rendered = ConfigCommandsRenderer.Render(ConfigCommandsParser.Parse(normalized));
+        var rendered = ConfigCommandsPrinter.Print(ConfigCommandsReader.Read(normalized));
         if (rendered != normalized)
         {
-            error.Write("vyos-sim: warning: the configuration does not print back identically after a change; check its order and quoting.\n");
+            error.Write("vyos-sim: warning: the configuration is not in VyOS order; it prints back as given until the first commit, sorted after.\n");
         }
 
         new StateDirectory(stateDirectory).Initialize(normalized);

@@ -1,4 +1,4 @@
-using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.Config;
 using NatFunctions.VyosSimulator.Schema;
 
 namespace NatFunctions.VyosSimulator;

@@ -1,11 +1,12 @@
 using System.Text;
-using NatFunctions.Core.Vyos;
+using NatFunctions.VyosSimulator.Config;
 using NatFunctions.VyosSimulator;
 
 var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
 using var output = new StreamWriter(Console.OpenStandardOutput(), utf8) { AutoFlush = true, NewLine = "\n" };
 using var error = new StreamWriter(Console.OpenStandardError(), utf8) { AutoFlush = true, NewLine = "\n" };
 using var input = new StreamReader(Console.OpenStandardInput(), utf8);
+using var terminal = TextWriter.Synchronized(output);
 
 try
 {
@@ -17,9 +18,10 @@ try
     // `shell …`, or whatever sshd hands a login shell (`-c COMMAND`), passed through by a wrapper script.
     var shellArguments = args.Length > 0 && args[0] == "shell" ? args[1..] : args;
     var options = SimulatorCommandLine.ToShellOptions(SimulatorCommandLine.ParseOptions(shellArguments));
-    return new ShellHost(options, input, output, error, TimeProvider.System).Run(CancellationToken.None);
+    // A real process: wall/write notices and reboots reach the session while it waits for input.
+    return new ShellHost(options, input, terminal, error, TimeProvider.System) { WatchInBackground = true }.Run(CancellationToken.None);
 }
-catch (Exception exception) when (exception is ArgumentException or FormatException or ConfigCommandsFormatException or IOException)
+catch (Exception exception) when (exception is ArgumentException or FormatException or ConfigTextException or IOException)
 {
     error.WriteLine("vyos-sim: " + exception.Message);
     error.WriteLine(SimulatorCommandLine.Usage);

@@ -10,7 +10,8 @@ namespace NatFunctions.VyosSimulator;
 /// </summary>
 internal static partial class PythonTextWrap
 {
-    public static string Fill(string text, int width = 72)
+    /// <param name="initialIndent">Python's <c>initial_indent</c>: prefixes the first line and counts toward its width.</param>
+    public static string Fill(string text, int width = 72, string initialIndent = "")
     {
         var normalized = WhitespaceCharacter().Replace(text.Replace("\t", "        "), " ");
         var pending = new Stack<string>(Enumerable.Reverse(Chunks(normalized)));
@@ -19,6 +20,9 @@ internal static partial class PythonTextWrap
         {
             var line = new List<string>();
             var length = 0;
+            var indent = lines.Count == 0 ? initialIndent : string.Empty;
+            var width0 = width;
+            width = width0 - indent.Length;
             if (lines.Count > 0 && IsSpace(pending.Peek())) pending.Pop();
 
             while (pending.Count > 0 && length + pending.Peek().Length <= width)
@@ -37,7 +41,8 @@ internal static partial class PythonTextWrap
             }
 
             if (line.Count > 0 && IsSpace(line[^1])) line.RemoveAt(line.Count - 1);
-            if (line.Count > 0) lines.Add(string.Concat(line));
+            if (line.Count > 0) lines.Add(indent + string.Concat(line));
+            width = width0;
         }
 
         return string.Join('\n', lines);

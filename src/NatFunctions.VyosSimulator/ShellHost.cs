@@ -9,6 +9,15 @@ namespace NatFunctions.VyosSimulator;
 /// </summary>
 internal sealed class ShellHost(ShellOptions options, TextReader input, TextWriter output, TextWriter error, TimeProvider time)
 {
+    private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>
+    /// Whether a background watcher prints notices and ends the process on a reboot while the session waits for
+    /// input (the real process; <paramref name="output"/> must then be thread-safe). In process, notices come at
+    /// the next command.
+    /// </summary>
+    public bool WatchInBackground { get; init; }
+
     public int Run(CancellationToken cancellationToken)
     {
         var state = new StateDirectory(options.StateDirectory);
@@ -18,33 +27,88 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
             return 1;
         }
 
-        var scriptLines = ScriptLines();
         var interactive = options.Command is null;
-        Func<string?> readLine = scriptLines is null ? () => input.ReadLine()?.TrimEnd('\r') : scriptLines.Dequeue;
-        var session = new CliSession(options, state, output, error, () => readLine(), time);
-
+        var terminal = new TerminalInput(ScriptText() is { } script ? new StringReader(script) : input);
+        var session = new CliSession(options, state, output, error, terminal, time);
+        using var watcher = new CancellationTokenSource();
         try
         {
-            var commands = 0;
-            while (true)
-            {
-                if (interactive) output.Write(session.Prompt);
-                output.Flush();
-                var line = scriptLines is null ? readLine() : scriptLines.Count > 0 ? scriptLines.Dequeue() : null;
-                if (line is null) return 0;
-                if (!session.Execute(line, cancellationToken)) return 0;
-
-                // Blank lines and script-template sourcing are the shell's, not VyOS commands.
-                if (line.Trim().Length == 0 || IsSourceLine(line)) continue;
-                commands++;
-                if (session.Faults.DropAfterCommands is { } limit && commands >= limit) throw new SessionDroppedException("drop after commands");
-            }
+            // A router that is rebooting answers nothing: the login shell ends at once.
+            if (session.RouterIsDown(cancellationToken)) return SessionDroppedException.ExitCode;
+            if (WatchInBackground && interactive) StartWatcher(session, watcher.Token);
+            return RunCommands(session, terminal, interactive, cancellationToken);
         }
         catch (SessionDroppedException)
         {
             output.Flush();
             return SessionDroppedException.ExitCode;
         }
+        finally
+        {
+            watcher.Cancel();
+            session.Close();
+        }
+    }
+
+    private int RunCommands(CliSession session, TerminalInput terminal, bool interactive, CancellationToken cancellationToken)
+    {
+        var commands = 0;
+        while (true)
+        {
+            if (interactive) output.Write(session.Prompt);
+            output.Flush();
+            var line = terminal.ReadLine();
+            if (line is null) return 0;
+
+            // Blank lines and script-template sourcing are the shell's, not VyOS commands.
+            var isCommand = line.Trim().Length > 0 && !IsSourceLine(line);
+            if (isCommand) commands++;
+            var noticeInside = interactive && isCommand && session.Faults.WriteNoticeAtCommands?.Contains(commands) == true;
+            if (!(noticeInside ? ExecuteWithNoticeInside(session, line, cancellationToken) : session.Execute(line, cancellationToken))) return 0;
+
+            if (isCommand && session.Faults.DropAfterCommands is { } limit && commands >= limit) throw new SessionDroppedException("drop after commands");
+        }
+    }
+
+    /// <summary>The <c>writeNoticeAtCommands</c> fault: an operator's commit elsewhere; its notice lands mid-output.</summary>
+    private bool ExecuteWithNoticeInside(CliSession session, string line, CancellationToken cancellationToken)
+    {
+        using var buffer = new StringWriter();
+        var continues = session.ExecuteInto(buffer, line, cancellationToken);
+        var text = buffer.ToString();
+        var middle = text.Length / 2;
+        var notice = TerminalNotices.ConfigurationChanged("admin", options.HostName, "pts/9", time.GetUtcNow());
+        output.Write(text[..middle] + notice + text[middle..]);
+        return continues;
+    }
+
+    private void StartWatcher(CliSession session, CancellationToken stop)
+    {
+        _ = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(WatchInterval, stop).ConfigureAwait(false);
+                    session.Poll(stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+                catch (SessionDroppedException)
+                {
+                    // The router rebooted under this session: the connection just ends.
+                    output.Flush();
+                    Environment.Exit(SessionDroppedException.ExitCode);
+                }
+                catch (IOException)
+                {
+                    // State files being rewritten by another session; look again next time.
+                }
+            }
+        }, stop);
     }
 
     private static bool IsSourceLine(string line)
@@ -54,11 +118,11 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
     }
 
     /// <summary>Null when commands come from stdin (interactive or <c>vbash -s</c>), else the lines of <c>-c</c>.</summary>
-    private Queue<string>? ScriptLines()
+    private string? ScriptText()
     {
         if (options.Command is null) return null;
         var command = options.Command.Trim();
         if (command is "vbash -s" or "/bin/vbash -s" or "bash -s" or "/bin/bash -s" or "sh -s") return null;
-        return new Queue<string>(command.Split('\n').Select(line => line.TrimEnd('\r')));
+        return options.Command;
     }
 }

@@ -1,4 +1,3 @@
-using NatFunctions.Core.Vyos;
 using NatFunctions.VyosSimulator.State;
 
 namespace NatFunctions.VyosSimulator;
@@ -8,7 +7,7 @@ internal sealed record ShellOptions
 {
     public required string StateDirectory { get; init; }
 
-    public VyosVersion Version { get; init; } = VyosVersion.V1_4;
+    public VyosRelease Version { get; init; } = VyosRelease.V1_4;
 
     public string HostName { get; init; } = "vyos";
 
@@ -16,6 +15,9 @@ internal sealed record ShellOptions
 
     /// <summary>Length of a commit-confirm "minute" in milliseconds, so tests can watch a revert happen.</summary>
     public int MinuteMilliseconds { get; init; } = 60_000;
+
+    /// <summary>How long a commit-confirm reboot keeps the router down (sessions dropped, logins get nothing).</summary>
+    public int RebootMilliseconds { get; init; } = 60_000;
 
     /// <summary>Faults from the command line; <c>DIR/faults.json</c> overrides them field by field.</summary>
     public FaultSettings Faults { get; init; } = new();

@@ -4,22 +4,14 @@ namespace NatFunctions.Core.Planning;
 
 /// <summary>
 /// The ports a VyOS port value covers: <c>80</c>, <c>80,443</c>, <c>10000-12000</c>, service names such as
-/// <c>http</c>, mixed lists. A negated entry (<c>!22</c>) matches almost everything, which says nothing useful about
-/// one port being taken, so it is skipped; so are names we do not know.
+/// <c>http</c> (any name of VyOS's /etc/services: <see cref="ServiceNames"/>), mixed lists. <see cref="Ports"/> lists
+/// the ports a value names (for allocation to avoid); <see cref="Coverage"/> says which ports a rule with that value
+/// takes, where a negated entry (<c>!22</c>) takes every other port.
 /// </summary>
 public static class PortSpecification
 {
     public const int LowestPort = 1;
     public const int HighestPort = 65535;
-
-    // The services VyOS rules commonly name (from /etc/services); the rest would be guesses.
-    private static readonly Dictionary<string, int> ServicePorts = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["ftp-data"] = 20, ["ftp"] = 21, ["ssh"] = 22, ["telnet"] = 23, ["smtp"] = 25, ["domain"] = 53,
-        ["http"] = 80, ["pop3"] = 110, ["ntp"] = 123, ["imap"] = 143, ["snmp"] = 161, ["ldap"] = 389,
-        ["https"] = 443, ["submission"] = 587, ["imaps"] = 993, ["pop3s"] = 995, ["openvpn"] = 1194,
-        ["mysql"] = 3306, ["rdp"] = 3389, ["ms-wbt-server"] = 3389, ["postgresql"] = 5432,
-    };
 
     public static IEnumerable<int> Ports(string? specification)
     {
@@ -47,6 +39,40 @@ public static class PortSpecification
             return port is >= LowestPort and <= HighestPort;
         }
 
-        return ServicePorts.TryGetValue(text, out port);
+        return ServiceNames.TryGetPort(text, out port);
+    }
+
+    /// <summary>
+    /// The ports a rule with this destination port value takes: none given means every port; a negated entry (nftables
+    /// <c>!=</c>) means every port but the negated ones; a part we cannot read means every port (we would rather refuse
+    /// a forward than place it where a foreign rule already takes it).
+    /// </summary>
+    public static PortCoverage Coverage(string? specification)
+    {
+        if (string.IsNullOrWhiteSpace(specification)) return PortCoverage.Every;
+        var listed = new HashSet<int>();
+        var negated = new HashSet<int>();
+        var anyNegated = false;
+        foreach (var part in specification.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            var isNegated = part.StartsWith('!');
+            anyNegated |= isNegated;
+            var ports = PartPorts(isNegated ? part[1..] : part);
+            if (ports is null) return PortCoverage.Every;
+            (isNegated ? negated : listed).UnionWith(ports);
+        }
+
+        return anyNegated ? new PortCoverage(true, negated) : new PortCoverage(false, listed);
+    }
+
+    private static IEnumerable<int>? PartPorts(string part)
+    {
+        var dash = part.IndexOf('-', StringComparison.Ordinal);
+        if (dash > 0 && TryPort(part[..dash], out var first) && TryPort(part[(dash + 1)..], out var last))
+        {
+            return Enumerable.Range(Math.Max(first, LowestPort), Math.Max(0, Math.Min(last, HighestPort) - Math.Max(first, LowestPort) + 1));
+        }
+
+        return TryPort(part, out var single) ? [single] : null;
     }
 }

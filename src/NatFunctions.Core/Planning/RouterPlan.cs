@@ -13,6 +13,15 @@ public sealed record RouterPlan(
     IReadOnlyList<UnmanagedRule> Unmanaged,
     IReadOnlyList<RefusedObject> Refused)
 {
+    /// <summary>
+    /// Router-level misconfigurations that hold changes back without blaming any object: nothing is frozen, the held
+    /// objects stay pending and go out once the router is fixed (e.g. a 1.5 DHCP subnet without <c>subnet-id</c>).
+    /// </summary>
+    public IReadOnlyList<string> RouterProblems { get; init; } = [];
+
+    /// <summary>The DHCP mapping names whose changes a router problem holds back.</summary>
+    public IReadOnlyList<string> HeldMappings { get; init; } = [];
+
     public IReadOnlyList<VyosCommand> Commands => [.. Changes.SelectMany(change => change.Commands)];
 
     public IReadOnlyList<string> CommandTexts => [.. Commands.Select(command => command.Text)];

@@ -32,7 +32,20 @@ public sealed class RouterPlanner(RouterSettings settings)
         var heldMappings = clashes.Select(clash => clash.MappingName).OfType<string>().ToHashSet(StringComparer.Ordinal);
 
         PlanNatRules(actual, desired, heldRules, changes, unchangedRules, unmanaged, refused);
-        PlanDhcpMappings(actual, desired, heldMappings, changes, unchangedMappings);
+        var mappingChanges = new List<PlannedChange>();
+        PlanDhcpMappings(actual, desired, heldMappings, mappingChanges, unchangedMappings);
+        var routerProblems = new List<string>();
+        var heldByRouter = new List<string>();
+        if (mappingChanges.Count > 0 && FindDhcpSubnetProblem(actual) is { } subnetProblem)
+        {
+            routerProblems.Add(subnetProblem);
+            heldByRouter.AddRange(mappingChanges.Select(change => change.MappingName).OfType<string>());
+        }
+        else
+        {
+            changes.AddRange(mappingChanges);
+        }
+
         unmanaged.Sort((left, right) => left.RuleNumber.CompareTo(right.RuleNumber));
 
         var ordered = changes
@@ -41,7 +54,21 @@ public sealed class RouterPlanner(RouterSettings settings)
             .ThenBy(change => change.RuleNumber ?? 0)
             .ThenBy(change => change.MappingName, StringComparer.Ordinal)
             .ToList();
-        return new RouterPlan(ordered, unchangedRules, unchangedMappings, unmanaged, refused);
+        return new RouterPlan(ordered, unchangedRules, unchangedMappings, unmanaged, refused) { RouterProblems = routerProblems, HeldMappings = heldByRouter };
+    }
+
+    /// <summary>
+    /// A router-level reason VyOS would refuse any DHCP change of ours: on 1.5 (Kea) every subnet needs a unique
+    /// <c>subnet-id</c> ("Unique subnet ID not specified for subnet", circinus:src/conf_mode/service_dhcp-server.py
+    /// verify()), and the product does not pick one for the operator's subnet. Not any object's fault: none is frozen.
+    /// </summary>
+    private string? FindDhcpSubnetProblem(ConfigTree actual)
+    {
+        if (!settings.VyosVersion.RequiresDhcpSubnetId || settings.DhcpSharedNetwork is not { } network || settings.DhcpSubnet is not { } subnet) return null;
+        if (actual.Exists([.. VyosPaths.DhcpSharedNetworks, network, "subnet", subnet, "subnet-id"])) return null;
+        return $"router_misconfigured: VyOS 1.5 refuses every DHCP change while subnet {subnet} of shared network {network} has no subnet-id "
+            + $"(\"Unique subnet ID not specified for subnet\"); set one on the router (set service dhcp-server shared-network-name {network} subnet {subnet} subnet-id <unique number>); "
+            + "the DHCP mappings wait, nothing is frozen";
     }
 
     /// <param name="held">Rule numbers refused before planning: neither set nor deleted, like frozen ones.</param>

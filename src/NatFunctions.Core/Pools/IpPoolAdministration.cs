@@ -36,6 +36,7 @@ public sealed class IpPoolAdministration(IIpPoolRepository repository, IRouterCl
         }
 
         var addresses = IpPoolAddresses.Parse(definition.Cidr, definition.RangeStart, definition.RangeEnd, errors);
+        if (router is not null && addresses is not null) CheckInsideDhcpSubnet(router, addresses, errors);
         if (!errors.IsEmpty)
         {
             return OperationError.Validation(errors);
@@ -109,6 +110,10 @@ public sealed class IpPoolAdministration(IIpPoolRepository repository, IRouterCl
                         "router", "cannot be changed; create a pool on the other router instead"));
                 }
 
+                var outside = new FieldErrors();
+                if (routers.RouterNames.Contains(pool.Router, StringComparer.Ordinal)) CheckInsideDhcpSubnet(pool.Router, addresses!, outside);
+                if (!outside.IsEmpty) return OperationError.Validation(outside);
+
                 if (await FindOverlapAsync(pool.Router, addresses!, pool.Id, token) is { } overlap)
                 {
                     return overlap;
@@ -162,6 +167,23 @@ public sealed class IpPoolAdministration(IIpPoolRepository repository, IRouterCl
                 return true;
             },
             cancellationToken);
+    }
+
+    /// <summary>
+    /// On a router that hands out DHCP static mappings, every address of the pool becomes a mapping in its
+    /// <c>DhcpSubnet</c>, and VyOS refuses a mapping outside it at commit ("Configured static lease address for mapping
+    /// … is not within shared-network …", src/conf_mode/service_dhcp-server.py verify() of each branch): such a pool
+    /// would only ever give VMs that fail.
+    /// </summary>
+    private void CheckInsideDhcpSubnet(string router, IpPoolAddresses addresses, FieldErrors errors)
+    {
+        var settings = routers.Get(router).Settings;
+        if (settings.DhcpSharedNetwork is null || !Ipv4Network.TryParse(settings.DhcpSubnet, out var subnet)) return;
+        if (subnet.Contains(addresses.RangeStart) && subnet.Contains(addresses.RangeEnd)) return;
+        errors.Add(
+            "range_start",
+            $"the range {addresses.RangeStart}-{addresses.RangeEnd} must lie inside the DHCP subnet {subnet} of router '{router}' " +
+            $"(shared network {settings.DhcpSharedNetwork}): VyOS refuses a static mapping outside its subnet");
     }
 
     private static OperationError NotFound() => OperationError.NotFound("An IP pool of that name");

@@ -41,6 +41,14 @@ public sealed class VmProvisioner(
 
         var settings = routers.Get(routerName).Settings;
         var reservations = await reservationSource.GetAsync(routerName, cancellationToken);
+        if (settings.DhcpSharedNetwork is not null && request.MacAddress is { } mac && reservations.UnownedMacAddresses.TryGetValue(mac, out var holder))
+        {
+            return OperationError.Conflict(
+                $"mac_address {mac} is already given on router '{routerName}' to the DHCP static mapping '{holder}', which NatFunctions does not own; " +
+                "VyOS refuses two static mappings with one MAC in a subnet.",
+                [$"mac_address:{mac}", $"dhcp_static_mapping:{holder}"]);
+        }
+
         using (await gate.EnterAsync(routerName, cancellationToken))
         {
             var saved = await BoundedAllocation.SaveAsync(

@@ -77,7 +77,15 @@ public sealed record RouterSettings
     /// </summary>
     public int KeepAliveSeconds { get; init; } = 30;
 
+    /// <summary>
+    /// Longest wait for <c>commit</c>/<c>commit-confirm</c> (and <c>save</c>): the session keeps reading past
+    /// <see cref="CommandTimeoutSeconds"/> rather than hang up in the middle of a commit, whose outcome would then be unknown.
+    /// </summary>
+    public int CommitTimeoutSeconds { get; init; } = 600;
+
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
+
+    public TimeSpan CommitTimeout => TimeSpan.FromSeconds(Math.Max(CommitTimeoutSeconds, CommandTimeoutSeconds));
 
     public TimeSpan CommandTimeout => TimeSpan.FromSeconds(CommandTimeoutSeconds);
 

@@ -89,6 +89,7 @@ public static class RouterSettingsLoader
             CommandTimeoutSeconds = reader.Integer("CommandTimeoutSeconds") ?? defaults.CommandTimeoutSeconds,
             MaxChannels = reader.Integer("MaxChannels") ?? defaults.MaxChannels,
             KeepAliveSeconds = reader.Integer("KeepAliveSeconds") ?? defaults.KeepAliveSeconds,
+            CommitTimeoutSeconds = reader.Integer("CommitTimeoutSeconds") ?? defaults.CommitTimeoutSeconds,
         };
     }
 

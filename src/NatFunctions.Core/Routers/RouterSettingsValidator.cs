@@ -69,6 +69,11 @@ public static partial class RouterSettingsValidator
             errors.Add($"{key}:KeepAliveSeconds must be 0 (off) to 239 (Azure drops connections idle for 4 minutes), got {settings.KeepAliveSeconds}");
         }
 
+        if (settings.CommitTimeoutSeconds < settings.CommandTimeoutSeconds || settings.CommitTimeoutSeconds > 7200)
+        {
+            errors.Add($"{key}:CommitTimeoutSeconds must be at least CommandTimeoutSeconds ({settings.CommandTimeoutSeconds}) and at most 7200, got {settings.CommitTimeoutSeconds}");
+        }
+
         if (settings.Transport == RouterTransport.Simulated && string.IsNullOrWhiteSpace(settings.StateDir))
         {
             errors.Add($"{key}:StateDir is required for transport simulated");

@@ -8,9 +8,11 @@ namespace NatFunctions.Core.Vyos;
 /// <remarks>
 /// Version differences (vyos-1x interface-definitions, see docs/vyos-reference.md C1/C4):
 /// 1.3 <c>inbound-interface 'eth0'</c>, 1.4/1.5 <c>inbound-interface name 'eth0'</c>.
-/// DHCP static mappings: 1.3 (ISC dhcpd, vyos-1x:equuleus <c>dhcp-server.xml.in</c>) uses
-/// <c>static-mapping NAME ip-address</c> and <c>mac-address</c>; 1.4/1.5 (Kea, vyos-documentation sagitta/current
-/// <c>dhcp-server.rst</c>) use <c>ip-address</c> and <c>mac</c>. The path above the mapping,
+/// DHCP static mappings: 1.3 and 1.4 (ISC dhcpd, equuleus:interface-definitions/dhcp-server.xml.in,
+/// sagitta:interface-definitions/service_dhcp-server.xml.in) use <c>static-mapping NAME ip-address</c> and
+/// <c>mac-address</c>; 1.5 (Kea, circinus:interface-definitions/service_dhcp-server.xml.in, renamed by migration
+/// circinus:src/migration-scripts/dhcp-server/8-to-9) uses <c>ip-address</c> and <c>mac</c>, and a mapping name must
+/// be a hostname. The path above the mapping,
 /// <c>service dhcp-server shared-network-name X subnet Y</c>, is the same in all three.
 /// Every value goes through <see cref="VyosValue"/> and every path word through <see cref="VyosPathWord"/>, so a
 /// value VyOS cannot quote throws <see cref="VyosValueRejectedException"/> before any text exists; each field's value
@@ -118,11 +120,11 @@ public sealed class VyosCommandRenderer(VyosVersion version)
         VyosValue.FindProblem(value) ?? field.FindValueProblem?.Invoke(value);
 
     /// <summary>The tag values of a mapping's path as VyOS checks them: two names and an IPv4 subnet.</summary>
-    private static VyosValueRejectedException? FindMappingPathProblem(DhcpStaticMapping mapping)
+    private VyosValueRejectedException? FindMappingPathProblem(DhcpStaticMapping mapping)
     {
         if (VyosFieldValues.DhcpName(mapping.SharedNetwork) is { } network) return new VyosValueRejectedException(mapping.SharedNetwork, network);
         if (VyosFieldValues.Ipv4Network(mapping.Subnet) is { } subnet) return new VyosValueRejectedException(mapping.Subnet, subnet);
-        if (VyosFieldValues.DhcpName(mapping.Name) is { } name) return new VyosValueRejectedException(mapping.Name, name);
+        if (VyosFieldValues.DhcpMappingName(mapping.Name, Version) is { } name) return new VyosValueRejectedException(mapping.Name, name);
         return null;
     }
 

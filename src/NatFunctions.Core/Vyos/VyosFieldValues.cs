@@ -76,9 +76,24 @@ internal static partial class VyosFieldValues
             : $"a description is limited to {MaximumDescriptionBytes} characters";
     }
 
-    /// <summary>Shared-network and static-mapping names: VyOS's regex <c>[-_a-zA-Z0-9.]+</c>.</summary>
+    /// <summary>
+    /// Shared-network names (all versions) and static-mapping names up to 1.4: VyOS's regex <c>[-_a-zA-Z0-9.]+</c>
+    /// (sagitta:interface-definitions/service_dhcp-server.xml.in, equuleus:interface-definitions/dhcp-server.xml.in).
+    /// </summary>
     public static string? DhcpName(string value) =>
         DhcpNamePattern().IsMatch(value) ? null : "it may only contain letters, digits, '.', '-' and '_'";
+
+    /// <summary>
+    /// A static-mapping name: from 1.5 it is the Kea reservation's hostname, checked by the <c>fqdn</c> validator
+    /// (circinus:interface-definitions/service_dhcp-server.xml.in, circinus:src/validators/fqdn
+    /// <c>[A-Za-z0-9][-.A-Za-z0-9]*</c>): no '_', no leading '-' or '.'.
+    /// </summary>
+    public static string? DhcpMappingName(string value, VyosVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (!version.RequiresDhcpSubnetId) return DhcpName(value);
+        return HostnamePattern().IsMatch(value) ? null : "VyOS 1.5 takes a valid hostname: letters, digits, '.' and '-', starting with a letter or digit";
+    }
 
     private static bool IsIpv4Address(string value)
     {
@@ -116,4 +131,7 @@ internal static partial class VyosFieldValues
 
     [GeneratedRegex(@"^[-_a-zA-Z0-9.]+\z")]
     private static partial Regex DhcpNamePattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][-.A-Za-z0-9]*\z")]
+    private static partial Regex HostnamePattern();
 }

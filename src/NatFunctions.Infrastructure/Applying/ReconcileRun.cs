@@ -36,6 +36,7 @@ internal sealed class ReconcileRun(
     private bool finishedEarlierCommit;
     private bool checkedPendingConfirm;
     private bool releasedRouterLevelFailures;
+    private string? routerProblem;
     private MachineScope? scope;
     private PendingRemovalSet? removals;
 
@@ -90,6 +91,7 @@ internal sealed class ReconcileRun(
             }
 
             await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
+            NoteRouterProblems(plan);
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
             if (batch.Count > 0 && !checkedPendingConfirm && settings.CommitConfirmMinutes > 0 && !anyCommitted)
             {
@@ -164,6 +166,21 @@ internal sealed class ReconcileRun(
     }
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>
+    /// A router-level misconfiguration (plan.RouterProblems) holds its objects back without freezing them: they are
+    /// left out of this run, stay pending, and the run reports the problem so an operator can fix the router.
+    /// </summary>
+    private void NoteRouterProblems(RouterPlan plan)
+    {
+        foreach (var name in plan.HeldMappings) leftOut.Add("dhcp static-mapping " + name);
+        foreach (var problem in plan.RouterProblems)
+        {
+            if (routerProblem == problem) continue;
+            routerProblem = problem;
+            logger.LogWarning("Router {Router}: {Problem}", settings.Name, problem);
+        }
+    }
 
     /// <summary>
     /// Pending-only runs send the changes of pending rows and the deletions writes asked for; a deletion of an owned
@@ -418,5 +435,5 @@ internal sealed class ReconcileRun(
     private static string Subject(int ruleNumber) => new PlannedChange(PlannedChangeKind.Add, ruleNumber, null, [], []).Subject;
 
     private RouterSyncReport Report(SyncOutcome outcome, string? error) =>
-        new(settings.Name, outcome, firstPlan, [.. commandsSent], lastChangeId, [.. failed], error);
+        new(settings.Name, outcome, firstPlan, [.. commandsSent], lastChangeId, [.. failed], error ?? routerProblem);
 }

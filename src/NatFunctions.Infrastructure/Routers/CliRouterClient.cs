@@ -108,7 +108,7 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
 
         await using (channel.ConfigureAwait(false))
         {
-            var cli = new VyosCliConversation(channel, settings.CommandTimeout, timeProvider);
+            var cli = new VyosCliConversation(channel, settings.CommandTimeout, timeProvider) { CommitTimeout = settings.CommitTimeout };
             string? mismatch;
             try
             {
@@ -133,7 +133,7 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
                 return new RouterSessionResult(RouterSessionOutcome.RouterMisconfigured, mismatch, null, cli.Transcript);
             }
 
-            return await new VyosConfigureSession(cli).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            return await new VyosConfigureSession(cli, settings.VyosVersion).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
 

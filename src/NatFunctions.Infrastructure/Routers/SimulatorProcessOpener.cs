@@ -48,10 +48,20 @@ internal sealed class SimulatorProcessOpener(RouterSettings settings) : IRouterC
                 RedirectStandardError = true,
                 UseShellExecute = false,
             };
+            string? configFile = null;
+            if (SimulatedRouterInitialConfig.For(settings) is { } initialConfig)
+            {
+                configFile = Path.Combine(Path.GetTempPath(), $"nf-router-{Guid.NewGuid():N}.config");
+                await File.WriteAllTextAsync(configFile, initialConfig, cancellationToken).ConfigureAwait(false);
+                startInfo.ArgumentList.Add("--config");
+                startInfo.ArgumentList.Add(configFile);
+            }
+
             using var process = Process.Start(startInfo) ?? throw new RouterChannelException("could not start the simulator's init");
             var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
             var error = process.StandardError.ReadToEndAsync(cancellationToken);
             await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            if (configFile is not null) File.Delete(configFile);
             if (process.ExitCode != 0)
             {
                 throw new RouterChannelException(

@@ -15,6 +15,14 @@ internal static partial class TerminalTextNormaliser
         return text.Replace("\a", string.Empty, StringComparison.Ordinal);
     }
 
+    /// <summary>True when a whole escape sequence starts at <paramref name="index"/> (false: cut short, more to come).</summary>
+    public static bool IsCompleteEscapeAt(string text, int index)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var match = EscapeSequence().Match(text, index);
+        return match.Success && match.Index == index;
+    }
+
     [GeneratedRegex(@"\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[=>()][0-9A-Za-z]?")]
     private static partial Regex EscapeSequence();
 }

@@ -12,7 +12,11 @@ namespace NatFunctions.Infrastructure.Routers;
 /// </summary>
 internal sealed partial class VyosCliConversation(IRouterTextChannel channel, TimeSpan commandTimeout, TimeProvider timeProvider)
 {
+    // The prompt (with a notice that may follow it) is always within the last few kilobytes of a reply.
+    private const int PromptWindow = 8192;
+
     private readonly StringBuilder pending = new();
+    private readonly NormalisedText text = new();
     private readonly StringBuilder transcript = new();
     private bool recording = true;
     private string lastPrompt = string.Empty;
@@ -28,11 +32,26 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
     /// <summary>Waits for the first prompt after login (a banner may come first).</summary>
     public Task<VyosReply> WaitForPromptAsync(CancellationToken cancellationToken) => ReadReplyAsync(null, cancellationToken);
 
+    /// <summary>
+    /// How long a commit may run before the session gives up on it (<c>CommitTimeoutSeconds</c>); longer than a plain
+    /// command's, because hanging up in the middle of a commit leaves the router's state unknown.
+    /// </summary>
+    public TimeSpan? CommitTimeout { get; init; }
+
     public async Task<VyosReply> RunAsync(string line, CancellationToken cancellationToken)
     {
         await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
         return await ReadReplyAsync(line, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>A line that commits (or answers commit-confirm's question): read for up to <see cref="CommitTimeout"/>.</summary>
+    public async Task<VyosReply> RunCommitAsync(string line, CancellationToken cancellationToken)
+    {
+        await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
+        return await ReadReplyAsync(line, cancellationToken, Max(CommitTimeout ?? commandTimeout, commandTimeout)).ConfigureAwait(false);
+    }
+
+    private static TimeSpan Max(TimeSpan left, TimeSpan right) => left > right ? left : right;
 
     /// <summary>
     /// Like <see cref="RunAsync"/>, but the transcript gets only the line, <paramref name="describe"/>'s summary of the
@@ -53,6 +72,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         {
             // What arrived so far must not show up in a later command's "last output" either.
             pending.Clear();
+            text.Clear();
             transcript.Append("[output not recorded: the connection failed before the prompt]\n");
             throw;
         }
@@ -72,9 +92,10 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<VyosReply> ReadReplyAsync(string? sentLine, CancellationToken cancellationToken)
+    private async Task<VyosReply> ReadReplyAsync(string? sentLine, CancellationToken cancellationToken, TimeSpan? timeoutOverride = null)
     {
-        using var timeout = new CancellationTokenSource(commandTimeout, timeProvider);
+        var limit = timeoutOverride ?? commandTimeout;
+        using var timeout = new CancellationTokenSource(limit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         while (true)
         {
@@ -92,7 +113,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 throw new RouterChannelException(
-                    $"no prompt within {commandTimeout.TotalSeconds:0} s after '{sentLine ?? "login"}'; last output: {Tail()}");
+                    $"no prompt within {limit.TotalSeconds:0} s after '{sentLine ?? "login"}'; last output: {Tail()}");
             }
 
             if (chunk is null)
@@ -102,41 +123,65 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
             }
 
             pending.Append(chunk);
+            text.Append(chunk);
             if (recording) transcript.Append(chunk);
         }
     }
 
+    /// <summary>
+    /// Looks for the prompt at the end of what arrived. Only the last few kilobytes are examined per chunk, and the
+    /// whole reply is cleaned once, when its prompt is there, so a 6 MB configuration arriving in 4 KB pieces is read in
+    /// time linear in its size.
+    /// </summary>
     private VyosReply? TryTakeReply(string? sentLine)
     {
-        if (pending.Length == 0)
+        if (pending.Length == 0 || !text.HasNewText)
         {
             return null;
         }
 
-        var text = AsyncNoticeFilter.Remove(TerminalTextNormaliser.Normalise(pending.ToString()));
-        var kind = VyosPromptKind.Configuration;
-        var match = ConfigurationPrompt().Match(text);
-        if (!match.Success)
-        {
-            kind = VyosPromptKind.Operational;
-            match = OperationalPrompt().Match(text);
-        }
-
-        if (!match.Success && AsksQuestion(sentLine))
-        {
-            kind = VyosPromptKind.Question;
-            match = QuestionPrompt().Match(text);
-        }
-
-        if (!match.Success)
+        var tail = AsyncNoticeFilter.Remove(text.Tail(PromptWindow));
+        if (FindPrompt(tail, sentLine) is null)
         {
             return null;
         }
 
+        var whole = AsyncNoticeFilter.Remove(text.Whole());
+        var windowStart = LineStartBefore(whole, whole.Length - PromptWindow);
+        var found = FindPrompt(whole[windowStart..], sentLine);
+        if (found is null)
+        {
+            // A notice cut by the window's edge filtered differently: look at the whole text once.
+            windowStart = 0;
+            found = FindPrompt(whole, sentLine);
+            if (found is null) return null;
+        }
+
+        var (index, kind) = found.Value;
+        index += windowStart;
         pending.Clear();
-        lastPrompt = text[match.Index..].TrimStart('\n');
-        var output = kind == VyosPromptKind.Question ? text : text[..match.Index];
+        text.Clear();
+        lastPrompt = whole[index..].TrimStart('\n');
+        var output = kind == VyosPromptKind.Question ? whole : whole[..index];
         return new VyosReply(RemoveEcho(output, sentLine), kind);
+    }
+
+    private static (int Index, VyosPromptKind Kind)? FindPrompt(string text, string? sentLine)
+    {
+        var match = ConfigurationPrompt().Match(text);
+        if (match.Success) return (match.Index, VyosPromptKind.Configuration);
+        match = OperationalPrompt().Match(text);
+        if (match.Success) return (match.Index, VyosPromptKind.Operational);
+        if (!AsksQuestion(sentLine)) return null;
+        match = QuestionPrompt().Match(text);
+        return match.Success ? (match.Index, VyosPromptKind.Question) : null;
+    }
+
+    private static int LineStartBefore(string text, int position)
+    {
+        if (position <= 0) return 0;
+        var lineBreak = text.LastIndexOf('\n', position);
+        return lineBreak < 0 ? 0 : lineBreak;
     }
 
     /// <summary>
@@ -149,6 +194,10 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         return command is "commit-confirm" or "rollback" or "y";
     }
 
+    /// <summary>
+    /// Drops the terminal's echo of the line we sent. A long line may come back wrapped (the terminal breaks it at its
+    /// width), so the echo is matched ignoring line breaks and spaces, and ends with the line its last character is on.
+    /// </summary>
     private static string RemoveEcho(string output, string? sentLine)
     {
         if (sentLine is null)
@@ -156,21 +205,30 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
             return output;
         }
 
-        var firstLineEnd = output.IndexOf('\n', StringComparison.Ordinal);
-        var firstLine = firstLineEnd < 0 ? output : output[..firstLineEnd];
-        if (firstLine.Trim() == sentLine.Trim())
+        var sent = 0;
+        var position = 0;
+        while (position < output.Length && sent < sentLine.Length)
         {
-            return firstLineEnd < 0 ? string.Empty : output[(firstLineEnd + 1)..];
+            if (char.IsWhiteSpace(sentLine[sent])) { sent++; continue; }
+            if (char.IsWhiteSpace(output[position])) { position++; continue; }
+            if (output[position] != sentLine[sent]) return output;
+            position++;
+            sent++;
         }
 
-        return output;
+        while (sent < sentLine.Length && char.IsWhiteSpace(sentLine[sent])) sent++;
+        if (sent < sentLine.Length) return output;
+
+        var lineEnd = output.IndexOf('\n', position);
+        if (lineEnd < 0) return output[position..].Trim().Length == 0 ? string.Empty : output;
+        return output[position..lineEnd].Trim().Length == 0 ? output[(lineEnd + 1)..] : output;
     }
 
     private string Tail()
     {
         if (!recording) return "(not shown: it may hold secrets)";
-        var text = TerminalTextNormaliser.Normalise(pending.ToString()).Trim();
-        return text.Length <= 200 ? $"'{text}'" : $"'…{text[^200..]}'";
+        var last = this.text.Tail(400).Trim();
+        return last.Length <= 200 ? $"'{last}'" : $"'…{last[^200..]}'";
     }
 
     // "[edit]" or "[edit nat destination]" on its own line, then "user@host# " ending the text.

@@ -1,4 +1,5 @@
 using NatFunctions.Core.Routers;
+using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Infrastructure.Routers;
 
@@ -14,8 +15,10 @@ namespace NatFunctions.Infrastructure.Routers;
 /// included, so only a one-line summary of it goes into the transcript. Works over any <see cref="IRouterTextChannel"/>;
 /// knows nothing about SSH.
 /// </summary>
-internal sealed class VyosConfigureSession(VyosCliConversation cli)
+internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion? version = null)
 {
+    private readonly VyosVersion routerVersion = version ?? VyosVersion.V1_4;
+
     private enum Stage
     {
         Preparing,
@@ -29,6 +32,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
     private static readonly TimeSpan DiscardTimeout = TimeSpan.FromSeconds(5);
 
     private Stage stage = Stage.Preparing;
+    private bool timerArmed;
     private bool inConfigurationMode;
     private bool saved;
 
@@ -85,13 +89,32 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
             var commitCommand = request.CommitCommand;
             await EnsureLeaseHeldAsync(request, commitCommand, cancellationToken).ConfigureAwait(false);
             stage = Stage.Committing;
-            var commit = await cli.RunAsync(commitCommand, cancellationToken).ConfigureAwait(false);
+            var commit = await cli.RunCommitAsync(commitCommand, cancellationToken).ConfigureAwait(false);
+            var answeredOneThreeQuestion = false;
             if (commit.Prompt == VyosPromptKind.Question)
             {
-                commit = await cli.RunAsync("y", cancellationToken).ConfigureAwait(false);
+                answeredOneThreeQuestion = CommitConfirmTimer.IsOneThreeQuestion(commit.Output);
+                commit = await cli.RunCommitAsync("y", cancellationToken).ConfigureAwait(false);
             }
 
+            // commit-confirm arms its revert timer before the commit runs, so a refused or lock-busy commit still
+            // leaves it armed: a reboot on 1.3/1.4 unless it is cancelled (CommitConfirmTimer).
+            timerArmed = request.CommitConfirmMinutes > 0 && CommitConfirmTimer.WasArmed(answeredOneThreeQuestion, commit.Output);
             var refusal = ClassifyCommit(commit);
+            if (refusal is null && routerVersion == VyosVersion.V1_3 && VyosOutputClassifier.IsConfirmPending(commit.Output))
+            {
+                // 1.3 prints "Another confirm is pending" and commits anyway (equuleus vyatta-config-mgmt.pl exits 0,
+                // vyatta-cfg equuleus:functions/interpreter/vyatta-cfg-run then commits): the change is active under
+                // an earlier commit-confirm we must not confirm, whose revert will undo it too. Not saved, not ours to settle.
+                await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
+                inConfigurationMode = false;
+                await LeaveAsync(cancellationToken).ConfigureAwait(false);
+                return Result(
+                    RouterSessionOutcome.LockBusy,
+                    $"another commit-confirm is pending on the router: VyOS 1.3 committed this change anyway, and that commit-confirm's revert will undo it unless someone confirms it; left unsaved: {commit.Message}",
+                    commitCommand);
+            }
+
             if (refusal is not null)
             {
                 stage = Stage.Preparing;
@@ -103,6 +126,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
                         $"the router refused '{commitCommand}' for all changes: VyOS 1.3 needs 'system config-management commit-revisions' for commit-confirm (or set CommitConfirmMinutes to 0): {commit.Message}",
                     _ => commit.Message,
                 };
+                if (timerArmed) message = await CancelArmedTimerAsync(message, cancellationToken).ConfigureAwait(false);
                 return await DiscardAsync(outcome, message, commitCommand, cancellationToken).ConfigureAwait(false);
             }
 
@@ -270,7 +294,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
     private async Task<string?> SaveAsync(CancellationToken cancellationToken)
     {
         var save = await cli.RunAsync("save", cancellationToken).ConfigureAwait(false);
-        return VyosOutputClassifier.IsCommandError(save.Output)
+        return VyosOutputClassifier.IsSaveFailure(save.Output)
             ? $"committed, but VyOS refused 'save': the change is active but would not survive a reboot until a later session saves it: {save.Message}"
             : null;
     }
@@ -291,17 +315,43 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli)
         _ => $"this instance lost the router's lease before '{command}' (another instance may be configuring the router); nothing was committed (exit discard)",
     };
 
+    /// <summary>
+    /// <c>confirm</c> after a commit-confirm whose commit failed: the timer it armed would otherwise revert the router
+    /// (reboot on 1.3/1.4) although nothing of ours is active. Confirming is harmless then: the active configuration is
+    /// the one from before. Returns the message to report, saying whether the timer is known to be cancelled.
+    /// </summary>
+    private async Task<string?> CancelArmedTimerAsync(string? message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var confirm = await cli.RunAsync("confirm", cancellationToken).ConfigureAwait(false);
+            timerArmed = !CommitConfirmTimer.IsCancelledBy(confirm.Output) || confirm.Prompt != VyosPromptKind.Configuration;
+        }
+        catch (RouterChannelException)
+        {
+            // Reported below: the router may still revert.
+        }
+
+        var note = timerArmed
+            ? "the revert timer commit-confirm armed before the commit could not be cancelled with 'confirm': the router may revert (reboot on 1.3/1.4) when it runs out"
+            : "the revert timer commit-confirm armed before the commit was cancelled with 'confirm'";
+        return message is null ? note : $"{message} ({note})";
+    }
+
     private static string Minutes(int minutes) =>
         minutes == 1 ? "1 minute" : minutes.ToString(System.Globalization.CultureInfo.InvariantCulture) + " minutes";
 
-    private static RouterSessionOutcome? ClassifyCommit(VyosReply commit)
+    private RouterSessionOutcome? ClassifyCommit(VyosReply commit)
     {
         if (VyosOutputClassifier.IsCommitRevisionsMissing(commit.Output))
         {
             return RouterSessionOutcome.RouterMisconfigured;
         }
 
-        if (VyosOutputClassifier.IsLockBusy(commit.Output) || VyosOutputClassifier.IsConfirmPending(commit.Output))
+        // 1.4/1.5 stop at "Another confirm is pending" (sagitta/circinus:python/vyos/config_mgmt.py commit_confirm
+        // returns 1 before arming or committing); 1.3 goes on to commit, so only a commit failure refuses it there.
+        if (VyosOutputClassifier.IsLockBusy(commit.Output)
+            || (routerVersion != VyosVersion.V1_3 && VyosOutputClassifier.IsConfirmPending(commit.Output)))
         {
             return RouterSessionOutcome.LockBusy;
         }

@@ -15,6 +15,15 @@ internal static partial class VyosOutputClassifier
     /// <summary>A <c>set</c> whose path is not in the router's schema: a router-level refusal (<see cref="RouterLevelRefusal"/>).</summary>
     public static bool IsUnknownPath(string output) => RouterLevelRefusal.IsUnknownPath(output);
 
+    /// <summary>
+    /// A refused <c>save</c>: an <c>Error:</c> line (1.3's vyatta-save-config.pl), or on 1.4/1.5 a Python traceback,
+    /// because sagitta/circinus:src/helpers/vyos-save-config.py lets an <c>OSError</c> (a full disk, say) escape.
+    /// </summary>
+    public static bool IsSaveFailure(string output) => IsCommandError(output) || IsPythonTraceback(output);
+
+    /// <summary>An uncaught Python exception: VyOS's 1.4+ helpers print nothing else when they fail this way.</summary>
+    public static bool IsPythonTraceback(string output) => output.Contains("Traceback (most recent call last):", StringComparison.Ordinal);
+
     public static bool IsLockBusy(string output) => output.Contains("Configuration system temporarily locked", StringComparison.Ordinal);
 
     public static bool IsCommitFailure(string output) => CommitFailure().IsMatch(output);
@@ -25,7 +34,10 @@ internal static partial class VyosOutputClassifier
     /// </summary>
     public static bool IsCommitRevisionsMissing(string output) => output.Contains("commit-revisions is not configured", StringComparison.Ordinal);
 
-    /// <summary><c>commit-confirm</c> while an earlier one still waits for <c>confirm</c>: nothing was committed.</summary>
+    /// <summary>
+    /// <c>commit-confirm</c> while an earlier one still waits for <c>confirm</c>: on 1.4/1.5 nothing was armed or
+    /// committed; on 1.3 nothing was armed but the commit ran (equuleus vyatta-config-mgmt.pl exits 0 after printing it).
+    /// </summary>
     public static bool IsConfirmPending(string output) => output.Contains("Another confirm is pending", StringComparison.Ordinal);
 
     public static bool IsNothingToCommit(string output) => output.Contains("No configuration changes to commit", StringComparison.Ordinal);
@@ -41,7 +53,7 @@ internal static partial class VyosOutputClassifier
     [GeneratedRegex(@"^\s*(?:Set failed|Delete failed|Invalid command:|Ambiguous command:|Cannot use the .* character|Value validation failed|Configuration path: .* is not valid|Configuration path: .* requires a value|Tag node value name must not contain whitespace|Error:)", RegexOptions.Multiline)]
     private static partial Regex CommandError();
 
-    // Commit-time refusals, including commit-confirm's (one pending confirm at a time).
-    [GeneratedRegex(@"^\s*(?:Commit failed|Failed to generate committed config|Another confirm is pending|Use commit-confirm command|commit-confirm canceled|Invalid command:)", RegexOptions.Multiline)]
+    // Commit-time refusals. "Another confirm is pending" is not one by itself: 1.3 commits after printing it.
+    [GeneratedRegex(@"^\s*(?:Commit failed|Failed to generate committed config|Use commit-confirm command|commit-confirm canceled|Error: unable to schedule reboot|Invalid command:)", RegexOptions.Multiline)]
     private static partial Regex CommitFailure();
 }

@@ -4,20 +4,32 @@ using System.Text.RegularExpressions;
 
 namespace NatFunctions.VyosSimulator.Schema;
 
-/// <summary>The VyOS validators the NAT and DHCP nodes use, with their failure texts (docs/vyos-reference.md C2).</summary>
+/// <summary>
+/// The VyOS validators (<c>src/validators/*</c> of vyos-1x) the modelled nodes use, with their failure texts.
+/// equuleus's shell validators (ipv4-address, ipv4-prefix, ipv4-range, ip-protocol) exit 1 without printing;
+/// sagitta and circinus print <c>Error: VALUE is not a valid …</c>.
+/// </summary>
 internal static partial class Validators
 {
     private static readonly Lazy<HashSet<string>> ServiceNames = new(LoadServiceNames);
 
-    public static ValueValidator Ipv4Address { get; } = new(IsIpv4Address, value => $"Error: {value} is not a valid IPv4 address");
+    /// <summary>src/validators/ipv4-address: <c>ipaddrcheck --is-ipv4-single</c>.</summary>
+    public static ValueValidator Ipv4Address(VyosRelease release) =>
+        new(IsIpv4Address, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 address");
 
-    public static ValueValidator Ipv4Range { get; } = new(IsIpv4Range, value => $"Error: {value} is not a valid IPv4 address range");
+    /// <summary>src/validators/ipv4-range: two addresses, the first strictly lower (<c>-ge</c> fails).</summary>
+    public static ValueValidator Ipv4Range(VyosRelease release) =>
+        new(IsIpv4Range, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 address range");
 
-    /// <summary>vyos-1x <c>src/validators/mac-address</c> only exits 1: it prints nothing.</summary>
+    /// <summary>src/validators/mac-address: a regex (equuleus python, sagitta+ validate-value); prints nothing.</summary>
     public static ValueValidator MacAddress { get; } = new(value => MacPattern().IsMatch(value), _ => null);
 
-    public static ValueValidator Ipv4Prefix(bool allowHostBits) =>
-        new(value => IsIpv4Prefix(value, allowHostBits), value => $"Error: {value} is not a valid IPv4 prefix");
+    /// <summary>sagitta+ src/validators/fqdn: validate-value <c>[A-Za-z0-9][-.A-Za-z0-9]*</c> (whole value); prints nothing.</summary>
+    public static ValueValidator Fqdn { get; } = Regex("[A-Za-z0-9][-.A-Za-z0-9]*");
+
+    /// <summary>src/validators/ipv4-prefix: <c>ipaddrcheck --is-ipv4-net</c> (a network address: no host bits).</summary>
+    public static ValueValidator Ipv4Prefix(VyosRelease release) =>
+        new(value => IsIpv4Prefix(value, allowHostBits: false), value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 prefix");
 
     /// <summary>
     /// The <c>-exclude</c> variants (vyos-1x <c>src/validators/ipv4-*-exclude</c>): without a leading <c>!</c> they exit 1
@@ -45,10 +57,18 @@ internal static partial class Validators
         value => PortRangeFailure(value) is null,
         PortRangeFailure);
 
-    /// <summary><c>ip-protocol</c>; 1.3's version prints nothing on failure.</summary>
-    public static ValueValidator IpProtocol(bool printsError) => new(
+    /// <summary>src/validators/ip-protocol; equuleus's prints nothing on failure.</summary>
+    public static ValueValidator IpProtocol(VyosRelease release) => new(
         IsIpProtocol,
-        value => printsError ? $"Error: {value} is not a valid IP protocol" : null);
+        value => release.IsEquuleus ? null : $"Error: {value} is not a valid IP protocol");
+
+    /// <summary>
+    /// src/validators/vrf-name: 1–15 characters, not <c>lo</c>, not starting like an interface name. Its pattern
+    /// breaks a raw string across lines before <c>vtun</c>, so <c>vtun…</c> names are not excluded; nothing printed.
+    /// </summary>
+    public static ValueValidator VrfName { get; } = new(
+        value => value.Length is >= 1 and <= 15 && value != "lo" && !VrfExcludedPattern().IsMatch(value),
+        _ => null);
 
     public static ValueValidator Anything { get; } = new(_ => true, _ => null);
 
@@ -73,7 +93,7 @@ internal static partial class Validators
     private static bool IsIpv4Range(string value)
     {
         var parts = value.Split('-');
-        return parts.Length == 2 && IsIpv4Address(parts[0]) && IsIpv4Address(parts[1]) && ToNumber(parts[0]) <= ToNumber(parts[1]);
+        return parts.Length == 2 && IsIpv4Address(parts[0]) && IsIpv4Address(parts[1]) && ToNumber(parts[0]) < ToNumber(parts[1]);
     }
 
     private static uint ToNumber(string address)
@@ -152,12 +172,15 @@ internal static partial class Validators
     [GeneratedRegex(@"^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\z")]
     private static partial Regex Ipv4Pattern();
 
+    [GeneratedRegex(@"^(bond|br|dum|eth|lan|eno|ens|enp|enx|gnv|ipoe|l2tp|l2tpeth|ppp|pppoe|peth|tun|vti|vxlan|wg|wlan|wwan|\d)\d*(\.\d+)?(v.+)?")]
+    private static partial Regex VrfExcludedPattern();
+
     [GeneratedRegex(@"^[0-9]{1,5}-[0-9]{1,5}\z")]
     private static partial Regex PortRangePattern();
 
     [GeneratedRegex(@"^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}\z")]
     private static partial Regex MacPattern();
 
-    [GeneratedRegex(@"^!?\b(all|ip|hopopt|icmp|igmp|ggp|ipencap|st|tcp|egp|igp|pup|udp|tcp_udp|hmp|xns-idp|rdp|iso-tp4|dccp|xtp|ddp|idpr-cmtp|ipv6|ipv6-route|ipv6-frag|idrp|rsvp|gre|esp|ah|skip|ipv6-icmp|ipv6-nonxt|ipv6-opts|rspf|vmtp|eigrp|ospf|ax\.25|ipip|etherip|encap|pim|ipcomp|vrrp|l2tp|isis|sctp|fc|mobility-header|udplite|mpls-in-ip|manet|hip|shim6|wesp|rohc)\b")]
+    [GeneratedRegex(@"^!?\b(all|ip|hopopt|icmp|igmp|ggp|ipencap|st|tcp|egp|igp|pup|udp|tcp_udp|hmp|xns-idp|rdp|iso-tp4|dccp|xtp|ddp|idpr-cmtp|ipv6|ipv6-route|ipv6-frag|idrp|rsvp|gre|esp|ah|skip|ipv6-icmp|icmpv6|ipv6-nonxt|ipv6-opts|rspf|vmtp|eigrp|ospf|ax\.25|ipip|etherip|encap|pim|ipcomp|vrrp|l2tp|isis|sctp|fc|mobility-header|udplite|mpls-in-ip|manet|hip|shim6|wesp|rohc)\b")]
     private static partial Regex ProtocolPattern();
 }

@@ -6,7 +6,7 @@ namespace NatFunctions.VyosSimulator.State;
 /// <summary>
 /// Faults for tests. Given on the command line, and overridden per field by <c>DIR/faults.json</c>, which is
 /// re-read before every command so a test can change faults without restarting sshd, e.g.
-/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "failSave": "Error: …", "commitDelayMs": 2000,
+/// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "failSave": "Error: …", "commitDelayMs": 2000, "commandDelayMs": 5, "rebootMs": 5000, "writeNoticeAtCommands": [4],
 /// "concurrentSetsAfterCommit": ["set system host-name 'x'"], "minuteMs": 3000}</c>.
 /// </summary>
 internal sealed record FaultSettings
@@ -23,7 +23,7 @@ internal sealed record FaultSettings
     [JsonPropertyName("dropAfterCommit")]
     public bool? DropAfterCommit { get; init; }
 
-    /// <summary>Every commit fails with this message (framed like a conf-script error of the first changed node).</summary>
+    /// <summary>Every commit fails with this message, framed like a conf-script error of the first changed owner (nat, service dhcp-server, else the top-level node).</summary>
     [JsonPropertyName("failCommit")]
     public string? FailCommit { get; init; }
 
@@ -33,6 +33,21 @@ internal sealed record FaultSettings
 
     [JsonPropertyName("commitDelayMs")]
     public int? CommitDelayMs { get; init; }
+
+    /// <summary>The cost of every <c>set</c>/<c>delete</c> (VyOS runs my_set/my_delete, a process each).</summary>
+    [JsonPropertyName("commandDelayMs")]
+    public int? CommandDelayMs { get; init; }
+
+    /// <summary>How long a commit-confirm reboot (1.3/1.4) keeps the router down; overrides <c>--reboot-ms</c>.</summary>
+    [JsonPropertyName("rebootMs")]
+    public int? RebootMs { get; init; }
+
+    /// <summary>
+    /// Numbers of commands of an interactive session (1 = the first) in the middle of whose output a <c>write</c>
+    /// notice arrives, as when an operator commits from another configure session (vyatta-cfg-notify).
+    /// </summary>
+    [JsonPropertyName("writeNoticeAtCommands")]
+    public IReadOnlyList<int>? WriteNoticeAtCommands { get; init; }
 
     /// <summary>
     /// <c>set</c> lines another admin commits right behind every successful commit (same instant, so the committing
@@ -52,6 +67,9 @@ internal sealed record FaultSettings
         FailCommit = other.FailCommit ?? FailCommit,
         FailSave = other.FailSave ?? FailSave,
         CommitDelayMs = other.CommitDelayMs ?? CommitDelayMs,
+        CommandDelayMs = other.CommandDelayMs ?? CommandDelayMs,
+        RebootMs = other.RebootMs ?? RebootMs,
+        WriteNoticeAtCommands = other.WriteNoticeAtCommands ?? WriteNoticeAtCommands,
         ConcurrentSetsAfterCommit = other.ConcurrentSetsAfterCommit ?? ConcurrentSetsAfterCommit,
         MinuteMs = other.MinuteMs ?? MinuteMs,
     };

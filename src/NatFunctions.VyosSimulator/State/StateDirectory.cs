@@ -14,10 +14,14 @@ internal sealed class StateDirectory(string path)
     private const string ActiveFile = "active.config";
     private const string SavedFile = "saved.config";
     private const string ConfirmFile = "commit-confirm.json";
+    private const string RebootFile = "reboot.json";
     private const string StateLockFile = "state.lock";
     private const string CommitLockFile = "commit.lock";
 
     public string Path { get; } = path;
+
+    /// <summary>The folder of the sessions' registrations and notice mailboxes.</summary>
+    public string SessionsPath => System.IO.Path.Combine(Path, "sessions");
 
     public bool IsInitialized => File.Exists(System.IO.Path.Combine(Path, ActiveFile));
 
@@ -28,6 +32,7 @@ internal sealed class StateDirectory(string path)
         WriteAtomically(ActiveFile, configText);
         WriteAtomically(SavedFile, configText);
         File.Delete(System.IO.Path.Combine(Path, ConfirmFile));
+        File.Delete(System.IO.Path.Combine(Path, RebootFile));
     }
 
     /// <summary>Reads the state under the state lock.</summary>
@@ -52,6 +57,12 @@ internal sealed class StateDirectory(string path)
             else WriteAtomically(ConfirmFile, JsonSerializer.Serialize(after.PendingConfirm));
         }
 
+        if (after.Reboot != before.Reboot)
+        {
+            if (after.Reboot is null) File.Delete(System.IO.Path.Combine(Path, RebootFile));
+            else WriteAtomically(RebootFile, JsonSerializer.Serialize(after.Reboot));
+        }
+
         return after;
     }
 
@@ -72,7 +83,9 @@ internal sealed class StateDirectory(string path)
     {
         var confirmPath = System.IO.Path.Combine(Path, ConfirmFile);
         var confirm = File.Exists(confirmPath) ? JsonSerializer.Deserialize<CommitConfirmState>(File.ReadAllText(confirmPath)) : null;
-        return new RouterState(ReadText(ActiveFile), ReadText(SavedFile), confirm);
+        var rebootPath = System.IO.Path.Combine(Path, RebootFile);
+        var reboot = File.Exists(rebootPath) ? JsonSerializer.Deserialize<RebootWindow>(File.ReadAllText(rebootPath)) : null;
+        return new RouterState(ReadText(ActiveFile), ReadText(SavedFile), confirm, reboot);
     }
 
     private string ReadText(string name)
@@ -87,6 +100,17 @@ internal sealed class StateDirectory(string path)
         var temporary = target + "." + Environment.ProcessId + ".tmp";
         File.WriteAllText(temporary, text);
         File.Move(temporary, target, overwrite: true);
+    }
+
+    /// <summary>Whether a commit-confirm timer or a reboot exists (a lock-free look for the sessions' watchers).</summary>
+    public bool HasTimerOrReboot =>
+        File.Exists(System.IO.Path.Combine(Path, ConfirmFile)) || File.Exists(System.IO.Path.Combine(Path, RebootFile));
+
+    /// <summary>Runs <paramref name="action"/> under the state lock (for the session mailboxes).</summary>
+    public void Locked(Action action, CancellationToken cancellationToken)
+    {
+        using var stateLock = AcquireStateLock(cancellationToken);
+        action();
     }
 
     private FileStream AcquireStateLock(CancellationToken cancellationToken)

@@ -104,7 +104,7 @@ public sealed class ForeignClashTests
             PlanningScenario.Vm("vm-a", "192.168.64.5", "02:00:00:00:00:0a", PlanningScenario.Forward(100, "ssh", 32000, 22))]);
         var actual = PlanningScenario.Config(
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.5'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac '00:11:22:33:44:55'");
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac-address '00:11:22:33:44:55'");
 
         var plan = new RouterPlanner(settings).Plan(actual, desired);
 

@@ -69,7 +69,7 @@ public sealed class OwnershipShapeTests
             "set nat destination rule 102 inbound-interface name 'eth0'",
             "set nat destination rule 102 translation address '192.168.64.32'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-Old_Printer ip-address '192.168.64.5'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-Old_Printer mac '00:11:22:33:44:55'"));
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-Old_Printer mac-address '00:11:22:33:44:55'"));
 
         var plan = new RouterPlanner(settings).Plan(actual, DesiredState.Empty);
 
@@ -113,7 +113,8 @@ public sealed class OwnershipShapeTests
             "set nat destination rule 10 destination group address-group 'MGMT'",
             "set nat destination rule 10 destination port '!120'",
             "set nat destination rule 10 inbound-interface group 'WAN'",
-            "set nat destination rule 10 protocol 'tcp'",
+            // udp: '!120' takes every other udp port (a clash for a udp forward), and ours is tcp.
+            "set nat destination rule 10 protocol 'udp'",
             "set nat destination rule 10 translation address '192.168.64.40'",
             "set nat destination rule 10 translation port '8000-8010'",
             "set nat destination rule 20 destination port 'ftp,130,9000-9999'",
@@ -137,7 +138,8 @@ public sealed class OwnershipShapeTests
             "set nat destination rule 50 translation address '192.168.64.50'",
             "set nat destination rule 50 translation options port-mapping 'random'",
             "comment nat destination rule 20 'balanced'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.5'"));
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.5'",
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'"));
         var desired = new DesiredStateBuilder(settings).Build([
             PlanningScenario.Vm("vm-a", "192.168.64.60", "02:00:00:00:00:60", PlanningScenario.Forward(60, "ssh", 32060, 22))]);
 

@@ -215,6 +215,8 @@ public sealed partial class PlannerPropertyTests
             "set nat source rule 100 outbound-interface name 'eth0'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 start '192.168.64.100'",
             "set system host-name 'vyos'");
+        // 1.5 refuses every DHCP change without a subnet-id (circinus service_dhcp-server.py verify()).
+        if (settings.VyosVersion.RequiresDhcpSubnetId) ConfigTreeEditor.Apply(tree, [VyosCommand.Set(["service", "dhcp-server", "shared-network-name", "LAN", "subnet", "192.168.64.0/24", "subnet-id"], "1")]);
         var everything = new DesiredStateBuilder(settings with { ManagedRules = new RuleNumberRange(1, 999999) })
             .Build(vms.Select(vm => Unfrozen(vm)));
         var fate = 0;
@@ -267,7 +269,8 @@ public sealed partial class PlannerPropertyTests
             {
                 0 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"nf-gone{i}"),
                 1 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"printer{i}"),
-                2 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, $"nf-Old_{i}"),
+                2 => new DhcpStaticMapping(PlanningScenario.SharedNetwork, PlanningScenario.Subnet, settings.VyosVersion.RequiresDhcpSubnetId ? $"nf-Old-{i}" : $"nf-Old_{i}"), // 1.5 names are hostnames: no '_'
+
                 _ => new DhcpStaticMapping("GUEST", "10.10.0.0/24", $"nf-guest{i}"),
             };
             ConfigTreeEditor.Apply(tree, renderer.SetDhcpStaticMapping(mapping with { IpAddress = $"192.168.64.{host}", MacAddress = $"02:00:00:01:00:{i:x2}" }));

@@ -30,6 +30,24 @@ public sealed class RejectedChangeLocatorTests
         Assert.Same(Rule10010, RejectedChangeLocator.Locate([Rule10000, Rule10010, Mapping], Rejected(message, "commit")));
     }
 
+    [Theory]
+    // 1.4/1.5: vyos.base.Warning paragraphs (blank line, "WARNING: …" wrapped, blank line) before the ConfigError.
+    [InlineData("\n\nWARNING: Interface \"eth9\" for destination NAT rule \"10000\" does not\nexist!\n\nDestination NAT configuration error in rule 10010: translation requires\naddress and/or port\n\n[[nat]] failed\nCommit failed")]
+    // 1.3: a one-line print() before the ConfigError.
+    [InlineData("[ nat ]\nWARNING: rule \"10000\" interface \"eth9\" does not exist on this system\nDestination NAT configuration error in rule 10010:\ntranslation address not specified\n\n[[nat]] failed\nCommit failed")]
+    public void A_warning_about_a_valid_rule_before_the_error_is_not_blamed(string message)
+    {
+        Assert.Same(Rule10010, RejectedChangeLocator.Locate([Rule10000, Rule10010, Mapping], Rejected(message, "commit")));
+    }
+
+    [Fact]
+    public void Only_warnings_name_no_one()
+    {
+        const string Message = "\n\nWARNING: Interface \"eth9\" for destination NAT rule \"10000\" does not\nexist!\n\n[[nat]] failed\nCommit failed";
+
+        Assert.Null(RejectedChangeLocator.Locate([Rule10000, Rule10010], Rejected(Message, "commit")));
+    }
+
     [Fact]
     public void A_commit_error_naming_a_mapping_points_at_it_and_silence_gives_null()
     {

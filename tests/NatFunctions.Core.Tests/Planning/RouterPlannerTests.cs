@@ -37,7 +37,7 @@ public sealed class RouterPlannerTests
                 "set nat destination rule 101 translation address '192.168.64.10'",
                 "set nat destination rule 101 translation port '8080'",
                 "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a ip-address '192.168.64.10'",
-                "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac '02:00:00:00:00:0a'",
+                "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac-address '02:00:00:00:00:0a'",
             ],
             plan.CommandTexts);
         Assert.Equal(new[] { 100, 101 }, plan.Added.Where(change => change.RuleNumber is not null).Select(change => change.RuleNumber!.Value).ToArray());

@@ -28,4 +28,23 @@ public sealed class RouterReservationReaderTests
         Assert.Equal(["10.0.0.5", "192.168.64.20"], reservations.UnownedStaticIps.Order(StringComparer.Ordinal));
         Assert.Equal(now, reservations.ObservedAt);
     }
+
+    [Theory]
+    [InlineData("1.4", "mac-address")]
+    [InlineData("1.5", "mac")]
+    public void Macs_of_enabled_foreign_mappings_in_our_subnet_are_reserved(string version, string leaf)
+    {
+        var settings = PlanningScenario.Settings(NatFunctions.Core.Vyos.VyosVersion.Parse(version));
+        var tree = PlanningScenario.Config(
+            $"set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer {leaf} '00:11:22:33:44:55'",
+            $"set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping old disable",
+            $"set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping old {leaf} '00:11:22:33:44:66'",
+            $"set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a {leaf} '00:11:22:33:44:77'",
+            $"set service dhcp-server shared-network-name GUEST subnet 10.0.0.0/24 static-mapping kiosk {leaf} '00:11:22:33:44:88'");
+
+        var reservations = RouterReservationReader.Read(tree, settings, DateTime.UnixEpoch);
+
+        Assert.Equal("printer", Assert.Single(reservations.UnownedMacAddresses).Value);
+        Assert.True(reservations.UnownedMacAddresses.ContainsKey("00:11:22:33:44:55".ToUpperInvariant()));
+    }
 }

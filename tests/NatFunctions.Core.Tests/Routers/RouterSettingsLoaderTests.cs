@@ -66,6 +66,20 @@ public sealed class RouterSettingsLoaderTests
     }
 
     [Fact]
+    public void The_commit_timeout_defaults_to_ten_minutes_and_may_not_be_shorter_than_the_command_timeout()
+    {
+        var defaults = Assert.Single(RouterSettingsLoader.Load(Configuration()));
+        var set = Assert.Single(RouterSettingsLoader.Load(Configuration(
+            ("Routers:local:Transport", "simulated"), ("Routers:local:CommitTimeoutSeconds", "900"))));
+        var error = Assert.Throws<RouterSettingsException>(() => RouterSettingsLoader.Load(Configuration(
+            ("Routers:local:Transport", "simulated"), ("Routers:local:CommandTimeoutSeconds", "120"), ("Routers:local:CommitTimeoutSeconds", "60"))));
+
+        Assert.Equal((600, TimeSpan.FromMinutes(10)), (defaults.CommitTimeoutSeconds, defaults.CommitTimeout));
+        Assert.Equal(TimeSpan.FromMinutes(15), set.CommitTimeout);
+        Assert.Contains(error.Errors, message => message.Contains("CommitTimeoutSeconds must be at least CommandTimeoutSeconds (120)", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Ssh_router_without_host_credential_or_pin_lists_every_problem()
     {
         var error = Assert.Throws<RouterSettingsException>(() => RouterSettingsLoader.Load(Configuration(

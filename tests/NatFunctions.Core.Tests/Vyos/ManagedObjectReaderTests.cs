@@ -54,7 +54,8 @@ public sealed class ManagedObjectReaderTests
 
     [Theory]
     [InlineData("1.3", "mac-address")]
-    [InlineData("1.4", "mac")]
+    [InlineData("1.4", "mac-address")]
+    [InlineData("1.5", "mac")]
     public void Reads_dhcp_static_mappings(string version, string macLeaf)
     {
         var tree = ConfigCommandsParser.Parse($"""

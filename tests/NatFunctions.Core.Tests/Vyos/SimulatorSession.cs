@@ -6,7 +6,9 @@ namespace NatFunctions.Core.Tests.Vyos;
 
 /// <summary>
 /// The VyOS simulator's CLI session run in process on a state folder of its own: commands go through the
-/// simulator's shell-word splitting and schema exactly as they do over SSH.
+/// simulator's shell-word splitting and schema exactly as they do over SSH. The simulator shares no code with the
+/// product (decision 0018): the product's version is handed over by its name, and the product's parser reads back
+/// what the simulator prints.
 /// </summary>
 internal sealed class SimulatorSession : IDisposable
 {
@@ -19,11 +21,11 @@ internal sealed class SimulatorSession : IDisposable
     {
         new StateDirectory(directory).Initialize(string.Empty);
         session = new CliSession(
-            new ShellOptions { StateDirectory = directory, Version = version, UserName = "vyos", HostName = "sim" },
+            new ShellOptions { StateDirectory = directory, Version = VyosRelease.Parse(version.ToString()), UserName = "vyos", HostName = "sim" },
             new StateDirectory(directory),
             output,
             error,
-            () => null,
+            TerminalInput.FromAnswers([]),
             TimeProvider.System);
         Run("configure");
     }

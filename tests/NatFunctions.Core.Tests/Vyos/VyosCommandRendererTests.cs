@@ -57,7 +57,7 @@ public sealed class VyosCommandRendererTests
 
     [Theory]
     [InlineData("1.3", "mac-address")]
-    [InlineData("1.4", "mac")]
+    [InlineData("1.4", "mac-address")]
     [InlineData("1.5", "mac")]
     public void Dhcp_static_mapping_uses_the_mac_leaf_of_the_version(string version, string macLeaf)
     {

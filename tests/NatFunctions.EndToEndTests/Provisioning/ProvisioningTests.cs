@@ -43,7 +43,7 @@ public sealed class ProvisioningTests(SshAzuriteProvisioningFixture fixture) : I
 
         var mapping = "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-web-01";
         Assert.Equal(
-            new[] { $"{mapping} ip-address '{ip}'", $"{mapping} mac '52:54:00:aa:00:01'" },
+            new[] { $"{mapping} ip-address '{ip}'", $"{mapping} mac-address '52:54:00:aa:00:01'" },
             lines.Where(line => line.StartsWith(mapping + " ", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray());
     }
 

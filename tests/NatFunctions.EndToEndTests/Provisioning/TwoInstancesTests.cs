@@ -88,10 +88,10 @@ public sealed class TwoInstancesTests(TwoInstancesFixture fixture) : IClassFixtu
 
             var mapping = $"set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-{machineId}";
             Assert.Contains($"{mapping} ip-address '{ip}'", lines);
-            Assert.Contains($"{mapping} mac '{vm.GetProperty("mac_address").GetString()}'", lines);
+            Assert.Contains($"{mapping} mac-address '{vm.GetProperty("mac_address").GetString()}'", lines);
         }
 
         Assert.Equal(expectedDescriptions, lines.Count(line => line.Contains(" description 'nf:two-", StringComparison.Ordinal)));
-        Assert.Equal(vms.Count, lines.Count(line => line.Contains("static-mapping nf-two-", StringComparison.Ordinal) && line.EndsWith("'", StringComparison.Ordinal) && line.Contains(" mac '", StringComparison.Ordinal)));
+        Assert.Equal(vms.Count, lines.Count(line => line.Contains("static-mapping nf-two-", StringComparison.Ordinal) && line.EndsWith("'", StringComparison.Ordinal) && line.Contains(" mac-address '", StringComparison.Ordinal)));
     }
 }

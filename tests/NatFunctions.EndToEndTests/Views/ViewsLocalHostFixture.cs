@@ -27,7 +27,7 @@ public sealed class ViewsLocalHostFixture : LocalHostFixture, IAsyncLifetime
         set nat destination rule 10500 protocol 'tcp'
         set nat destination rule 10500 translation address '192.168.64.5'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.7'
-        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac 'aa:bb:cc:00:00:07'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac-address 'aa:bb:cc:00:00:07'
 
         """;
 

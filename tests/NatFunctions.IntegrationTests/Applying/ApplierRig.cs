@@ -59,9 +59,24 @@ public sealed class ApplierRig : IAsyncDisposable
             DhcpSharedNetwork = "LAN",
             DhcpSubnet = "192.168.64.0/24",
         };
-        await SimulatorInit.RunAsync(stateDir, initialConfig);
-        return await CreateAsync(adjustRouter is null ? router : adjustRouter(router), stateDir, ownsStateDir: true, settings);
+        var adjusted = adjustRouter is null ? router : adjustRouter(router);
+        await SimulatorInit.RunAsync(stateDir, initialConfig ?? LanRouterConfig(adjusted.VyosVersion));
+        return await CreateAsync(adjusted, stateDir, ownsStateDir: true, settings);
     }
+
+    /// <summary>
+    /// The LAN an operator configures before handing the router to us: an interface address inside the DHCP subnet
+    /// (sagitta/circinus:src/conf_mode/service_dhcp-server.py verify() refuses a shared-network when no interface has
+    /// an address in one of its subnets, "None of the configured subnets have an appropriate primary IP address") and
+    /// a dynamic range outside the IP pool, so the subnet stays valid after our last static mapping is deleted
+    /// ("No DHCP address range or active static-mapping configured"). 1.5 requires a subnet-id
+    /// (circinus:interface-definitions/service_dhcp-server.xml.in, verify()).
+    /// </summary>
+    public static string LanRouterConfig(Core.Vyos.VyosVersion version) =>
+        "set interfaces ethernet eth1 address '192.168.64.1/24'\n"
+        + "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 start '192.168.64.251'\n"
+        + "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 stop '192.168.64.254'\n"
+        + (version.RequiresDhcpSubnetId ? "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'\n" : string.Empty);
 
     /// <summary>
     /// A rig on a router someone else prepared (e.g. the sshd fixture's): <paramref name="stateDir"/> is its simulator
@@ -106,11 +121,17 @@ public sealed class ApplierRig : IAsyncDisposable
     /// <summary>Provisions a VM through the real use case (allocator, reservations, applier), as the API does.</summary>
     public async Task<WriteOutcome> ProvisionAsync(string machineId, string? mac = null, params string[] ports)
     {
-        await using var scope = Main.CreateScope();
-        var input = new ProvisionVmInput(machineId, mac, "edge", null, ports.Length == 0 ? null : ports, null, null, null, null, null);
-        var result = await scope.ServiceProvider.GetRequiredService<VmProvisioner>().ProvisionAsync(input, Operator, CancellationToken.None);
+        var result = await TryProvisionAsync(machineId, mac, ports);
         Assert.True(result.Succeeded, result.Error?.Detail);
         return result.Value!;
+    }
+
+    /// <summary>Provisions through the real use case and hands back its result, refusals included.</summary>
+    public async Task<Core.Results.OperationResult<WriteOutcome>> TryProvisionAsync(string machineId, string? mac = null, params string[] ports)
+    {
+        await using var scope = Main.CreateScope();
+        var input = new ProvisionVmInput(machineId, mac, "edge", null, ports.Length == 0 ? null : ports, null, null, null, null, null);
+        return await scope.ServiceProvider.GetRequiredService<VmProvisioner>().ProvisionAsync(input, Operator, CancellationToken.None);
     }
 
     /// <summary>Decommissions a VM through the real use case, as the API does.</summary>
@@ -145,12 +166,16 @@ public sealed class ApplierRig : IAsyncDisposable
         return await db.RouterChanges.AsNoTracking().OrderBy(c => c.Id).ToListAsync();
     }
 
-    /// <summary>The router's <c>show configuration commands</c> lines under a prefix.</summary>
+    /// <summary>
+    /// The router's <c>show configuration commands</c> lines under a prefix, without the operator's LAN
+    /// (<see cref="LanRouterConfig"/>) that the rig puts on every router it starts empty.
+    /// </summary>
     public async Task<string[]> RouterLinesAsync(string prefix)
     {
         var text = await Client.ReadConfigurationCommandsAsync(CancellationToken.None);
+        var lan = LanRouterConfig(Router.VyosVersion).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         return [.. text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal))];
+            .Where(line => line.StartsWith(prefix, StringComparison.Ordinal) && !lan.Contains(line))];
     }
 
     public Task WriteFaultsAsync(string json) => File.WriteAllTextAsync(Path.Combine(StateDir, "faults.json"), json);

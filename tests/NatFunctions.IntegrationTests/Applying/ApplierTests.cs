@@ -42,7 +42,7 @@ public sealed class ApplierTests
         Assert.Equal(
             [
                 "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a ip-address '192.168.64.10'",
-                "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac '02:00:00:00:00:0a'",
+                "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac-address '02:00:00:00:00:0a'",
             ],
             await rig.RouterLinesAsync("set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping "));
         Assert.All(await rig.ForwardsAsync(), forward => Assert.Equal((SyncState.Applied, null), (forward.SyncState, forward.LastError)));
@@ -153,7 +153,7 @@ public sealed class ApplierTests
             "set nat destination rule 10 protocol 'tcp'",
             "set nat destination rule 10 translation address '192.168.64.5'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.20'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac '02:00:00:00:99:99'",
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac-address '02:00:00:00:99:99'",
             ""));
 
         var reservations = await rig.Reservations.GetAsync("edge", CancellationToken.None);

@@ -14,7 +14,9 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// </summary>
 public sealed class ForeignObjectTests
 {
+    // eth1's address inside the subnet: sagitta:src/conf_mode/service_dhcp-server.py verify() serves no subnet otherwise.
     private const string Foreign = """
+        set interfaces ethernet eth1 address '192.168.64.1/24'
         set nat destination rule 10000 description 'legacy jump host'
         set nat destination rule 10000 destination port '32000'
         set nat destination rule 10000 inbound-interface name 'eth0'
@@ -22,7 +24,7 @@ public sealed class ForeignObjectTests
         set nat destination rule 10000 translation address '192.168.64.30'
         set nat destination rule 10000 translation port '22'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer ip-address '192.168.64.10'
-        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac '00:11:22:33:44:55'
+        set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping printer mac-address '00:11:22:33:44:55'
 
         """;
 
@@ -44,6 +46,20 @@ public sealed class ForeignObjectTests
     }
 
     [Fact]
+    public async Task A_mac_a_foreign_mapping_holds_is_refused_at_provision_and_nothing_is_written()
+    {
+        await using var rig = await ApplierRig.StartAsync(initialConfig: Foreign);
+        var before = await rig.RouterLinesAsync("set ");
+
+        var refused = await rig.TryProvisionAsync("vm-a", "00:11:22:33:44:55", "ssh");
+
+        Assert.Equal(Core.Results.ErrorKind.Conflict, refused.Error!.Kind);
+        Assert.Contains("already given on router 'edge' to the DHCP static mapping 'printer'", refused.Error.Detail, StringComparison.Ordinal);
+        Assert.Empty(await rig.ForwardsAsync());
+        Assert.Equal(before, await rig.RouterLinesAsync("set "));
+    }
+
+    [Fact]
     public async Task A_row_allocated_on_stale_reservations_is_refused_with_the_clash_named_and_the_foreign_rules_stay()
     {
         await using var rig = await ApplierRig.StartAsync();
@@ -54,6 +70,9 @@ public sealed class ForeignObjectTests
             .Where(line => line.StartsWith("set nat", StringComparison.Ordinal))
             .Concat([
                 "set nat destination rule 10000 description 'hand made'",
+                // With no port it would take every port of eth0 (decision 0019): a port of its own keeps it to the number.
+                "set nat destination rule 10000 destination port '9999'",
+                "set nat destination rule 10000 protocol 'tcp'",
                 "set nat destination rule 10000 inbound-interface name 'eth0'",
                 "set nat destination rule 10000 translation address '192.168.64.31'"])
             .ToArray();
@@ -100,7 +119,7 @@ public sealed class ForeignObjectTests
             "set nat destination rule 10500 protocol 'tcp'",
             "set nat destination rule 10500 translation address '192.168.64.99'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-ghost ip-address '192.168.64.99'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-ghost mac '02:00:00:00:00:99'",
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-ghost mac-address '02:00:00:00:00:99'",
         };
         Assert.Equal(RouterSessionOutcome.Committed, (await rig.Client.ApplyAsync(new RouterChangeRequest(ghost), CancellationToken.None)).Outcome);
 

@@ -60,7 +60,10 @@ public sealed class SessionTriggerTests
             "set nat destination rule 10001 inbound-interface name 'eth0'",
             "set nat destination rule 10001 translation address '192.168.64.77'",
             "set nat destination rule 10002 description 'hand made'",
+            // With no port it would take every port of eth0, vm-b's too (decision 0019).
+            "set nat destination rule 10002 destination port '9999'",
             "set nat destination rule 10002 inbound-interface name 'eth0'",
+            "set nat destination rule 10002 protocol 'tcp'",
             "set nat destination rule 10002 translation address '192.168.64.78'",
         };
         Assert.Equal(RouterSessionOutcome.Committed, (await rig.Client.ApplyAsync(new RouterChangeRequest(drift), CancellationToken.None)).Outcome);

@@ -15,7 +15,9 @@ public sealed class SyncTests
         set nat destination rule 10005 protocol 'tcp'
         set nat destination rule 10005 translation address '192.168.64.5'
         set nat destination rule 500 description 'nf:outside:range'
+        set nat destination rule 500 destination port '8080'
         set nat destination rule 500 inbound-interface name 'eth0'
+        set nat destination rule 500 protocol 'tcp'
         set nat destination rule 500 translation address '192.168.64.6'
 
         """;
@@ -53,7 +55,7 @@ public sealed class SyncTests
             "set nat destination rule 10002 description 'nf:ghost:ssh'",
             "set nat destination rule 10002 inbound-interface name 'eth0'",
             "set nat destination rule 10002 translation address '192.168.64.77'",
-            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac '02:00:00:00:00:ff'");
+            "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac-address '02:00:00:00:00:ff'");
 
         var report = Assert.Single(await rig.Sync.SyncAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
 

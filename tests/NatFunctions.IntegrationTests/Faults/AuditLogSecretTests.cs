@@ -11,6 +11,10 @@ namespace NatFunctions.IntegrationTests.Faults;
 [Collection(SshServerCollection.Name)]
 public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
 {
+    // A revert on 1.3/1.4 reboots the router (equuleus vyatta-cfg commit-confirm, sagitta:python/vyos/config_mgmt.py
+    // commit_confirm); keep the simulated reboot short so the test's next login finds the router up.
+    private const int RebootMs = 200;
+
     private const int MinuteMs = 10_000;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
@@ -38,18 +42,18 @@ public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
     {
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes, initialConfig: SecretConfig);
         await SshApplierRig.AddTwoVmsAsync(rig);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         // Cut the next session where it has read the whole configuration (commit-confirm) or right after its commit.
         await rig.AddVmAsync("vm-c", "192.168.64.12", null, Applying.ApplierRig.Forward(10003, "dns", 32003, 53));
         var drop = commitConfirmMinutes > 0
-            ? $$"""{"dropAfterCommands": {{await SshApplierRig.DropAfterAsync(rig, SessionStep.ReadBack)}}, "minuteMs": {{MinuteMs}}}"""
+            ? $$"""{"dropAfterCommands": {{await SshApplierRig.DropAfterAsync(rig, SessionStep.ReadBack)}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}"""
             : """{"dropAfterCommit": true}""";
         await server.SetFaultsAsync(drop);
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var errorsAfterDrop = (await rig.ForwardsAsync()).Select(forward => forward.LastError ?? string.Empty).ToList();
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await using (var db = rig.CreateContext())
         {

@@ -17,7 +17,7 @@ public sealed class CommitConfirmOnVyos13Tests(SimulatedVyosSshServer server)
     public async Task Commit_confirm_without_commit_revisions_keeps_rows_pending_with_the_reason_and_applies_once_the_router_is_fixed()
     {
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1, version: "1.3");
-        await server.SetFaultsAsync("""{"minuteMs": 10000}""");
+        await server.SetFaultsAsync("""{"minuteMs": 10000, "rebootMs": 200}""");
         await SshApplierRig.AddTwoVmsAsync(rig);
 
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);

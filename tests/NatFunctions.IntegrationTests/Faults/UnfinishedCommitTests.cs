@@ -14,6 +14,10 @@ namespace NatFunctions.IntegrationTests.Faults;
 [Collection(SshServerCollection.Name)]
 public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
 {
+    // A revert on 1.3/1.4 reboots the router (equuleus vyatta-cfg commit-confirm, sagitta:python/vyos/config_mgmt.py
+    // commit_confirm); keep the simulated reboot short so the test's next login finds the router up.
+    private const int RebootMs = 200;
+
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
     // A simulated minute long enough for the next run to read and confirm on a loaded machine.
@@ -91,10 +95,10 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await rig.AddVmAsync("vm-c", "192.168.64.12", null, special);
         var dropAfter = await SshApplierRig.DropAfterAsync(rig, step);
 
-        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterDrop = await rig.ForwardsAsync();
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         await PastTheConfirmWindowAsync(1);
 
@@ -116,9 +120,9 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
     {
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
         await SshApplierRig.AddTwoVmsAsync(rig);
-        await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
         await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
@@ -136,9 +140,9 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
         await SshApplierRig.AddTwoVmsAsync(rig);
         var dropAfter = await SshApplierRig.DropAfterAsync(rig, SessionStep.CommitConfirm);
-        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
         await rig.AddVmAsync("vm-c", "192.168.64.12", "02:00:00:00:00:0c", ApplierRig.Forward(10003, "dns", 32003, 53));
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
@@ -160,9 +164,9 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
         await SshApplierRig.AddTwoVmsAsync(rig);
         var dropAfter = await SshApplierRig.DropAfterAsync(rig, SessionStep.CommitConfirm);
-        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         // The wish changed while the commit waits for confirm: it no longer holds what is planned for rule 10002.
         await using (var db = rig.CreateContext())
         {
@@ -185,15 +189,15 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
     {
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
         await SshApplierRig.AddTwoVmsAsync(rig);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var byHand = await rig.Client.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10000 translation port '2222'"]), CancellationToken.None);
         Assert.Equal(RouterSessionOutcome.Committed, byHand.Outcome);
 
         // The repair is cut off at its set: nothing of it was committed.
-        await server.SetFaultsAsync($$"""{"dropAfterCommands": 3, "minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"dropAfterCommands": 3, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         // An operator tries the repair with commit-confirm and has not confirmed it (yet).
         var operatorTry = await rig.Client.ApplyAsync(
             new RouterChangeRequest(["set nat destination rule 10000 translation port '22'"], commitConfirmMinutes: 1) { ReadBackProblem = _ => "the operator has not decided" },
@@ -241,7 +245,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
     public async Task A_failure_other_than_the_connection_after_commit_confirm_is_a_result_that_may_have_committed(bool cancel)
     {
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         using var cancellation = new CancellationTokenSource();
         var request = new RouterChangeRequest(NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22), commitConfirmMinutes: 1)
         {
@@ -263,7 +267,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
     private static string Faults(int commitConfirmMinutes, bool dropAfterCommit) =>
         commitConfirmMinutes == 0
             ? $$"""{"dropAfterCommit": {{(dropAfterCommit ? "true" : "false")}}}"""
-            : $$"""{"dropAfterCommit": {{(dropAfterCommit ? "true" : "false")}}, "minuteMs": {{MinuteMs}}}""";
+            : $$"""{"dropAfterCommit": {{(dropAfterCommit ? "true" : "false")}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""";
 
     /// <summary>The finishing session: no set/delete, only confirm (with commit-confirm) and save, and VyOS took them.</summary>
     private static void AssertFinishedBy(RouterChange finish, int commitConfirmMinutes)

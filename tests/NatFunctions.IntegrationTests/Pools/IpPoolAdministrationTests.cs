@@ -54,6 +54,35 @@ public sealed class IpPoolAdministrationTests : IDisposable
     }
 
     [Fact]
+    public async Task A_pool_of_a_router_with_a_dhcp_subnet_must_lie_inside_it_and_nothing_is_written_otherwise()
+    {
+        using var dhcpRouters = new RouterClientFactory(
+            [new Core.Routers.RouterSettings
+            {
+                Name = "dhcp-edge",
+                Transport = Core.Routers.RouterTransport.Simulated,
+                StateDir = Path.Combine(Path.GetTempPath(), "nf-tests", "unused-router-state", "dhcp-edge"),
+                DhcpSharedNetwork = "LAN",
+                DhcpSubnet = Lan,
+            }],
+            Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+            TimeProvider.System);
+        await using var context = await database.CreateMigratedContextAsync();
+        var pools = new IpPoolAdministration(new EfIpPoolRepository(context), dhcpRouters);
+
+        var outside = await pools.CreateAsync(new IpPoolDefinition("lan-x", "dhcp-edge", "10.9.9.0/24", "10.9.9.10", "10.9.9.20", null), CancellationToken.None);
+        var inside = await pools.CreateAsync(new IpPoolDefinition("lan-a", "dhcp-edge", Lan, "192.168.64.10", "192.168.64.20", null), CancellationToken.None);
+        var movedOut = await pools.ReplaceAsync("lan-a", new IpPoolDefinition(null, null, "10.9.9.0/24", "10.9.9.10", "10.9.9.20", null), CancellationToken.None);
+
+        Assert.Equal(ErrorKind.Validation, outside.Error!.Kind);
+        Assert.Contains("must lie inside the DHCP subnet 192.168.64.0/24 of router 'dhcp-edge'", Assert.Single(outside.Error.FieldErrors!["range_start"]), StringComparison.Ordinal);
+        Assert.NotNull(inside.Value);
+        Assert.Equal(ErrorKind.Validation, movedOut.Error!.Kind);
+        await using var fresh = database.CreateContext();
+        Assert.Equal([("lan-a", Lan)], await fresh.IpPools.Select(pool => ValueTuple.Create(pool.Name, pool.Cidr)).ToListAsync());
+    }
+
+    [Fact]
     public async Task Invalid_requests_name_every_bad_field_never_echo_it_and_write_nothing()
     {
         const string hostile = "1.2.3.4'; $(reboot)\n";

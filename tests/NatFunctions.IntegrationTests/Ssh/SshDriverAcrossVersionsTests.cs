@@ -37,8 +37,10 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
 
         Assert.Equal(RouterSessionOutcome.Rejected, result.Outcome);
         Assert.Equal("commit", result.FailedCommand);
+        // equuleus: nat.py runs in vyos-configd; explicit_print writes the error without a [ nat ] header
+        // (equuleus:src/services/vyos-configd run_script).
         Assert.Equal(
-            "[ nat ]\nDestination NAT configuration error in rule 10000: translation address\nnot specified\n\n[[nat]] failed\nCommit failed",
+            "Destination NAT configuration error in rule 10000: translation address\nnot specified\n\n[[nat]] failed\nCommit failed",
             result.Message);
         Assert.Equal(before, await router.ReadConfigurationCommandsAsync(None));
     }
@@ -56,16 +58,18 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
 
         Assert.Equal(RouterSessionOutcome.Committed, committed.Outcome);
         Assert.Equal(RouterSessionOutcome.Rejected, failed.Outcome);
+        // circinus: vyshim prints configd's str(e) (no trailing newline) under [ nat ], so no blank line before [[nat]] failed.
         Assert.Equal(
-            "[ nat ]\nDestination NAT configuration error in rule 10001: translation requires\naddress and/or port\n\n[[nat]] failed\nCommit failed",
+            "[ nat ]\nDestination NAT configuration error in rule 10001: translation requires\naddress and/or port\n[[nat]] failed\nCommit failed",
             failed.Message);
         var configuration = NatRuleCommands.ConfigLines(await router.ReadConfigurationCommandsAsync(None));
         Assert.Equal(["set interfaces ethernet eth0 address 'dhcp'", .. commands], configuration);
     }
 
     [Theory]
-    [InlineData("1.4", "WARNING: Interface \"eth0\" for destination NAT rule \"10000\" does not exist!")]
-    [InlineData("1.5", "WARNING: Interface \"eth0\" for destination NAT rule \"10000\" does not exist!")]
+    // sagitta/circinus:python/vyos/base.py BaseWarning.print fills the warning at textwrap's default width 70.
+    [InlineData("1.4", "WARNING: Interface \"eth0\" for destination NAT rule \"10000\" does not\nexist!")]
+    [InlineData("1.5", "WARNING: Interface \"eth0\" for destination NAT rule \"10000\" does not\nexist!")]
     public async Task A_commit_that_prints_a_warning_is_committed(string version, string warning)
     {
         // No interfaces section: to the router, eth0 does not exist.
@@ -76,7 +80,8 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
 
         var result = await router.ApplyAsync(new RouterChangeRequest(commands), None);
 
-        Assert.Contains(warning, result.Transcript, StringComparison.Ordinal);
+        // The terminal's line breaks are \r\n.
+        Assert.Contains(warning, result.Transcript.ReplaceLineEndings("\n"), StringComparison.Ordinal);
         Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
         Assert.Null(result.Message);
         var configuration = NatRuleCommands.ConfigLines(await router.ReadConfigurationCommandsAsync(None));
@@ -117,10 +122,25 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
     }
 
     [Fact]
-    public async Task A_commit_slower_than_the_command_timeout_is_a_transport_failure_before_anything_changed()
+    public async Task A_commit_slower_than_the_command_timeout_is_still_read_to_its_end_within_the_commit_timeout()
     {
         await server.StartRouterAsync("1.4", "set system host-name 'edge'\n");
-        using var factory = Factory(server.RouterSettings() with { CommandTimeoutSeconds = 2 });
+        using var factory = Factory(server.RouterSettings() with { CommandTimeoutSeconds = 1, CommitTimeoutSeconds = 20 });
+        var router = factory.Get("edge");
+        await server.SetFaultsAsync("""{"commitDelayMs": 3000}""");
+
+        var result = await router.ApplyAsync(new RouterChangeRequest(NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22)), None);
+
+        await server.SetFaultsAsync("{}");
+        Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
+        Assert.Contains("set nat destination rule 10000 translation address '192.168.64.10'", await router.ReadConfigurationCommandsAsync(None), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_commit_slower_than_the_commit_timeout_is_a_transport_failure_before_anything_changed()
+    {
+        await server.StartRouterAsync("1.4", "set system host-name 'edge'\n");
+        using var factory = Factory(server.RouterSettings() with { CommandTimeoutSeconds = 2, CommitTimeoutSeconds = 2 });
         var router = factory.Get("edge");
         var before = await router.ReadConfigurationCommandsAsync(None);
         // Far longer than the timeout: the simulator applies a commit only after its delay.

@@ -93,7 +93,8 @@ public sealed class SshRouterDriverTests(SimulatedVyosSshServer server)
     [Fact]
     public async Task A_commit_failure_is_rejected_with_the_exact_text_and_the_router_is_unchanged()
     {
-        await server.StartRouterAsync("1.4", "set system host-name 'edge'\n");
+        // eth0 is configured so nat.py prints no missing-interface warning before its error.
+        await server.StartRouterAsync("1.4", "set interfaces ethernet eth0 address 'dhcp'\nset system host-name 'edge'\n");
         using var factory = Factory(server.RouterSettings());
         var router = factory.Get("edge");
         var before = await router.ReadConfigurationCommandsAsync(None);
@@ -120,8 +121,11 @@ public sealed class SshRouterDriverTests(SimulatedVyosSshServer server)
 
         Assert.Equal(RouterSessionOutcome.Rejected, result.Outcome);
         Assert.Equal("commit", result.FailedCommand);
-        Assert.StartsWith("[ nat ]", result.Message, StringComparison.Ordinal);
-        Assert.EndsWith("[[nat]] failed\nCommit failed", result.Message, StringComparison.Ordinal);
+        // equuleus: nat.py runs in vyos-configd, which prints the warning and then "\n{error}\n\n" with no [ nat ] header
+        // (equuleus:src/conf_mode/nat.py verify(), equuleus:src/services/vyos-configd explicit_print).
+        Assert.Equal(
+            "WARNING: rule \"10000\" interface \"eth0\" does not exist on this system\n\nDestination NAT configuration error in rule 10000: translation address\nnot specified\n\n[[nat]] failed\nCommit failed",
+            result.Message);
     }
 
     [Fact]

@@ -1,6 +1,5 @@
-using NatFunctions.Core.Vyos;
 
-namespace NatFunctions.Core.Tests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>
 /// The exact text of a refused <c>set</c> (docs/vyos-reference.md A5 c/d, C2; vyos-1x <c>src/validators</c>): each
@@ -24,7 +23,7 @@ public sealed class ValueErrorTextTests
     public void A_single_validator_prints_its_line_once(string command, string error)
     {
         using var router = new SimulatedRouterState();
-        var console = router.Open(VyosVersion.V1_4);
+        var console = router.Open(VyosRelease.V1_4);
         console.Run("configure");
 
         Assert.Equal($"\n  {error}\n  \n  \n  \n  Invalid value\n  Value validation failed\n  Set failed\n\n", console.Run(Rule + command));
@@ -34,7 +33,7 @@ public sealed class ValueErrorTextTests
     public void Address_validators_print_once_each_and_the_exclude_variants_only_behind_an_exclamation_mark()
     {
         using var router = new SimulatedRouterState();
-        var console = router.Open(VyosVersion.V1_5);
+        var console = router.Open(VyosRelease.V1_5);
         console.Run("configure");
 
         Assert.Equal(
@@ -51,11 +50,12 @@ public sealed class ValueErrorTextTests
 
     [Theory]
     [InlineData("1.3", "mac-address")]
-    [InlineData("1.4", "mac")]
+    [InlineData("1.4", "mac-address")]
+    [InlineData("1.5", "mac")]
     public void The_mac_address_validator_prints_nothing_of_its_own(string version, string leaf)
     {
         using var router = new SimulatedRouterState();
-        var console = router.Open(VyosVersion.Parse(version));
+        var console = router.Open(VyosRelease.Parse(version));
         console.Run("configure");
 
         Assert.Equal(
@@ -67,7 +67,7 @@ public sealed class ValueErrorTextTests
     public void A_tag_value_with_whitespace_is_refused_before_its_validators_run()
     {
         using var router = new SimulatedRouterState();
-        var console = router.Open(VyosVersion.V1_4);
+        var console = router.Open(VyosRelease.V1_4);
         console.Run("configure");
 
         Assert.Equal("\n  Tag node value name must not contain whitespace\n  Set failed\n\n", console.Run("set nat destination rule '1 0' protocol tcp"));
@@ -82,7 +82,7 @@ public sealed class ValueErrorTextTests
     public void Values_vyos_takes_are_taken_silently(string command)
     {
         using var router = new SimulatedRouterState();
-        var console = router.Open(VyosVersion.V1_4);
+        var console = router.Open(VyosRelease.V1_4);
         console.Run("configure");
 
         Assert.Equal(string.Empty, console.Run(Rule + command));

@@ -1,4 +1,4 @@
-namespace NatFunctions.Core.Tests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>A clock the test moves by hand, so a commit-confirm deadline passes without waiting.</summary>
 internal sealed class ManualTime : TimeProvider

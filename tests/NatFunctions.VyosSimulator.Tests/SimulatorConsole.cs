@@ -1,6 +1,6 @@
 using NatFunctions.VyosSimulator;
 
-namespace NatFunctions.Core.Tests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>One interactive simulator session; <see cref="Run"/> returns what a command printed (stdout then stderr).</summary>
 internal sealed class SimulatorConsole

@@ -1,7 +1,6 @@
-using NatFunctions.Core.Vyos;
 using NatFunctions.VyosSimulator;
 
-namespace NatFunctions.Core.Tests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>
 /// <c>init --config FILE</c> keeps FILE's lines as they are, with the one documented normalisation: CRLF becomes LF
@@ -24,11 +23,11 @@ public sealed class InitRoundTripTests
             using var router = new StringWriter();
             var state = new NatFunctions.VyosSimulator.State.StateDirectory(Path.Combine(directory, "state"));
             var session = new CliSession(
-                new ShellOptions { StateDirectory = state.Path, Version = VyosVersion.V1_3, UserName = "vyos", HostName = "vyos" },
+                new ShellOptions { StateDirectory = state.Path, Version = VyosRelease.V1_3, UserName = "vyos", HostName = "vyos" },
                 state,
                 router,
                 router,
-                () => null,
+                TerminalInput.FromAnswers([]),
                 TimeProvider.System);
             session.Execute("show configuration commands", CancellationToken.None);
 

@@ -1,6 +1,5 @@
-using NatFunctions.Core.Vyos;
 
-namespace NatFunctions.Core.Tests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>
 /// sshd's <c>-c COMMAND</c> form is a non-interactive vbash (docs/vyos-reference.md A3): VyOS commands exist only after
@@ -16,7 +15,7 @@ public sealed class ScriptModeTests
     {
         using var router = new SimulatedRouterState(Config);
 
-        var (output, error, exitCode) = router.RunShell(VyosVersion.V1_4, "show configuration commands");
+        var (output, error, exitCode) = router.RunShell(VyosRelease.V1_4, "show configuration commands");
 
         Assert.Equal(string.Empty, output);
         Assert.Equal("vbash: line 1: show: command not found\n", error);
@@ -28,7 +27,7 @@ public sealed class ScriptModeTests
     {
         using var router = new SimulatedRouterState(Config);
 
-        var (output, error, _) = router.RunShell(VyosVersion.V1_5, "vbash -s", "configure\nset system time-zone UTC\ncommit\nexit\n");
+        var (output, error, _) = router.RunShell(VyosRelease.V1_5, "vbash -s", "configure\nset system time-zone UTC\ncommit\nexit\n");
 
         Assert.Equal(string.Empty, output);
         Assert.Equal(
@@ -42,8 +41,8 @@ public sealed class ScriptModeTests
     {
         using var router = new SimulatedRouterState(Config);
 
-        var bare = router.RunShell(VyosVersion.V1_4, Template + "\nshow configuration commands");
-        var withRun = router.RunShell(VyosVersion.V1_4, Template + "\nrun show configuration commands");
+        var bare = router.RunShell(VyosRelease.V1_4, Template + "\nshow configuration commands");
+        var withRun = router.RunShell(VyosRelease.V1_4, Template + "\nrun show configuration commands");
 
         Assert.Equal(string.Empty, bare.Output);
         Assert.Equal("\n  Configuration path: [configuration] is not valid\n\n", bare.Error);
@@ -60,7 +59,7 @@ public sealed class ScriptModeTests
         using var router = new SimulatedRouterState(Config);
 
         var (output, error, exitCode) = router.RunShell(
-            VyosVersion.Parse(version),
+            VyosRelease.Parse(version),
             "vbash -s",
             Template + "\nset system time-zone UTC\ncommit\nconfigure\nset system domain-name example.net\ncommit\nexit\nrun show configuration commands\nexit\n");
 

@@ -1,0 +1,129 @@
+namespace NatFunctions.VyosSimulator.Config;
+
+/// <summary>
+/// One node of the simulator's configuration tree: a plain node, a tag node, one of its tag values, or a leaf with
+/// values. Children are kept in the order they were added; the printer sorts them as VyOS shows them.
+/// </summary>
+/// <remarks>A name index exists only for nodes with many children (a router's NAT rules), so parsing stays linear.</remarks>
+internal sealed class ConfigNode(string name)
+{
+    private const int IndexThreshold = 16;
+
+    private readonly List<ConfigNode> _children = [];
+    private readonly List<string> _values = [];
+    private Dictionary<string, ConfigNode>? _index;
+
+    public string Name { get; } = name;
+
+    public IReadOnlyList<ConfigNode> Children => _children;
+
+    public IReadOnlyList<string> Values => _values;
+
+    /// <summary>The children in VyOS order: how <c>show</c> prints them and how conf scripts iterate them.</summary>
+    public IEnumerable<ConfigNode> SortedChildren =>
+        _children.Count <= 1 ? _children : _children.OrderBy(child => child.Name, VyosNameOrder.Instance);
+
+    /// <summary>The node's <c>comment</c> text, if any.</summary>
+    public string? Comment { get; set; }
+
+    public bool IsEmpty => _children.Count == 0 && _values.Count == 0;
+
+    public string? FirstValue => _values.Count > 0 ? _values[0] : null;
+
+    public ConfigNode? Child(string childName)
+    {
+        if (_index is not null) return _index.GetValueOrDefault(childName);
+        foreach (var child in _children)
+        {
+            if (child.Name == childName) return child;
+        }
+
+        return null;
+    }
+
+    public ConfigNode GetOrAddChild(string childName)
+    {
+        var existing = Child(childName);
+        if (existing is not null) return existing;
+        var child = new ConfigNode(childName);
+        AddChild(child);
+        return child;
+    }
+
+    public void AddChild(ConfigNode child)
+    {
+        _children.Add(child);
+        if (_index is not null) _index[child.Name] = child;
+        else if (_children.Count > IndexThreshold) _index = _children.ToDictionary(node => node.Name, StringComparer.Ordinal);
+    }
+
+    public bool RemoveChild(string childName)
+    {
+        var index = _children.FindIndex(child => child.Name == childName);
+        if (index < 0) return false;
+        _children.RemoveAt(index);
+        _index?.Remove(childName);
+        return true;
+    }
+
+    /// <summary>Puts <paramref name="replacement"/> in place of the child of that name (or adds it); null removes it.</summary>
+    public void ReplaceChild(string childName, ConfigNode? replacement)
+    {
+        var index = _children.FindIndex(child => child.Name == childName);
+        if (replacement is null)
+        {
+            if (index >= 0) RemoveChild(childName);
+            return;
+        }
+
+        if (index < 0)
+        {
+            AddChild(replacement);
+            return;
+        }
+
+        _children[index] = replacement;
+        if (_index is not null) _index[childName] = replacement;
+    }
+
+    /// <returns>False when the value was already there.</returns>
+    public bool AddValue(string value)
+    {
+        if (_values.Contains(value)) return false;
+        _values.Add(value);
+        return true;
+    }
+
+    /// <returns>False when the leaf already had exactly this value.</returns>
+    public bool ReplaceValue(string value)
+    {
+        if (_values.Count == 1 && _values[0] == value) return false;
+        _values.Clear();
+        _values.Add(value);
+        return true;
+    }
+
+    public bool RemoveValue(string value) => _values.Remove(value);
+
+    public ConfigNode DeepClone()
+    {
+        var copy = new ConfigNode(Name) { Comment = Comment };
+        copy._values.AddRange(_values);
+        foreach (var child in _children) copy.AddChild(child.DeepClone());
+        return copy;
+    }
+
+    /// <summary>Same names, values (in order), comments and children, whatever order the children were added in.</summary>
+    public bool ContentEquals(ConfigNode other)
+    {
+        if (Name != other.Name || Comment != other.Comment || !_values.SequenceEqual(other._values)) return false;
+        if (_children.Count != other._children.Count) return false;
+        foreach (var child in _children)
+        {
+            var match = other.Child(child.Name);
+            if (match is null || !child.ContentEquals(match)) return false;
+        }
+
+        return true;
+    }
+}
