@@ -48,8 +48,8 @@ public sealed class OperationsFixture : LocalHostFixture
         await ExpectAsync(admin.PostJsonAsync("/v1/admin/api-keys", new { name = "bad", role = "emperor" }), 400);
 
         await ExpectAsync(admin.PostJsonAsync("/v1/admin/ip-pools", new { name = "lan", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.10", range_end = "192.168.64.250" }), 201);
-        await ExpectAsync(admin.PostJsonAsync("/v1/admin/ip-pools", new { name = "spare", router = "local", cidr = "10.20.0.0/24", range_start = "10.20.0.10", range_end = "10.20.0.19" }), 201);
-        await ExpectAsync(admin.PutAsJsonAsync("/v1/admin/ip-pools/spare", new { cidr = "10.20.0.0/24", range_start = "10.20.0.10", range_end = "10.20.0.29" }), 200);
+        await ExpectAsync(admin.PostJsonAsync("/v1/admin/ip-pools", new { name = "spare", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.2", range_end = "192.168.64.3" }), 201);
+        await ExpectAsync(admin.PutAsJsonAsync("/v1/admin/ip-pools/spare", new { cidr = "192.168.64.0/24", range_start = "192.168.64.2", range_end = "192.168.64.5" }), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/ip-pools"), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/ip-pools/lan"), 200);
         await ExpectAsync(admin.GetAsync("/v1/admin/ip-pools/nope"), 404);

@@ -14,7 +14,9 @@ public class ProvisioningFixture : LocalHostFixture
     {
         await base.InitializeAsync();
         await CreateAsync("/v1/admin/ip-pools", new { name = "lan", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.10", range_end = "192.168.64.250" });
-        await CreateAsync("/v1/admin/ip-pools", new { name = "tiny", router = "local", cidr = "10.9.0.0/30", range_start = "10.9.0.1", range_end = "10.9.0.1" });
+        // A one-address pool to run out of on purpose. Every pool of a router that hands out static mappings lies in its
+        // DHCP subnet (VyOS refuses a mapping outside it), so "tiny" shares lan's network with a range of its own.
+        await CreateAsync("/v1/admin/ip-pools", new { name = "tiny", router = "local", cidr = "192.168.64.0/24", range_start = "192.168.64.9", range_end = "192.168.64.9" });
         // The first router session initialises the simulator's state folder; tests then inspect and fault it.
         var health = await Client.GetAsync("/v1/health");
         if (health.StatusCode != HttpStatusCode.OK)

@@ -85,7 +85,7 @@ public sealed partial class HostileInputTests(HostileInputFixture fixture) : ICl
 
         using var anonymous = new HttpRequestMessage(HttpMethod.Post, "/v1/admin/ip-pools")
         {
-            Content = new StringContent("""{"name":"forged","router":"local","cidr":"10.66.0.0/24","range_start":"10.66.0.1","range_end":"10.66.0.9"}""", Encoding.UTF8, "application/json"),
+            Content = new StringContent("""{"name":"forged","router":"local","cidr":"192.168.64.0/24","range_start":"192.168.64.2","range_end":"192.168.64.3"}""", Encoding.UTF8, "application/json"),
         };
         anonymous.Headers.Add("X-MS-CLIENT-PRINCIPAL", forged);
         anonymous.Headers.Add("X-MS-CLIENT-PRINCIPAL-NAME", "mallory");

@@ -68,7 +68,7 @@ public static class HostileRequestCatalog
                 new("custom_description", HostileFieldKind.Description),
             ]),
         new("ip-pool-create", "POST", "/v1/admin/ip-pools",
-            """{"name":"probe-pool","router":"local","cidr":"10.77.0.0/24","range_start":"10.77.0.10","range_end":"10.77.0.20","is_active":true}""",
+            """{"name":"probe-pool","router":"local","cidr":"192.168.64.0/24","range_start":"192.168.64.2","range_end":"192.168.64.3","is_active":true}""",
             [
                 new("name", HostileFieldKind.Word, Required: true),
                 new("router", HostileFieldKind.Word, Required: true),

@@ -15,7 +15,11 @@ public sealed class ViewsLocalHostFixture : LocalHostFixture, IAsyncLifetime
     public const int ForeignRuleInRange = 10500;
     public const int ForeignRuleOutsideRange = 100;
 
+    // The LAN interface address is what lets VyOS serve DHCP on the subnet at all: without a primary address inside a
+    // configured subnet, sagitta:src/conf_mode/service_dhcp-server.py verify() refuses every commit that touches
+    // dhcp-server ("None of the configured subnets have an appropriate primary IP address …").
     private const string InitialConfiguration = """
+        set interfaces ethernet eth1 address '192.168.64.1/24'
         set nat destination rule 100 description 'jump host'
         set nat destination rule 100 destination port '2222'
         set nat destination rule 100 inbound-interface name 'eth0'
