@@ -1,4 +1,6 @@
+using NatFunctions.Core.Vyos;
 using NatFunctions.EndToEndTests.Hosting;
+using NatFunctions.IntegrationTests.Applying;
 using NatFunctions.IntegrationTests.Leases;
 using NatFunctions.IntegrationTests.Ssh;
 
@@ -18,7 +20,8 @@ public sealed class SshAzuriteProvisioningFixture : ProvisioningFixture
     public override async Task InitializeAsync()
     {
         await sshServer.InitializeAsync();
-        await sshServer.StartRouterAsync("1.4");
+        // The LAN an operator prepares before handing the router over; VyOS refuses static mappings without it.
+        await sshServer.StartRouterAsync("1.4", OperatorLanConfig.For(VyosVersion.V1_4));
         azurite = new AzuriteProcess();
         await base.InitializeAsync();
     }

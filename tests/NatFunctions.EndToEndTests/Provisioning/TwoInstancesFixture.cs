@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
+using NatFunctions.Core.Vyos;
 using NatFunctions.EndToEndTests.Hosting;
+using NatFunctions.IntegrationTests.Applying;
 using NatFunctions.IntegrationTests.Leases;
 using NatFunctions.IntegrationTests.Ssh;
 
@@ -37,7 +39,8 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await sshServer.InitializeAsync();
-        await sshServer.StartRouterAsync("1.4");
+        // The LAN an operator prepares before handing the router over; VyOS refuses static mappings without it.
+        await sshServer.StartRouterAsync("1.4", OperatorLanConfig.For(VyosVersion.V1_4));
         azurite = new AzuriteProcess();
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {

@@ -64,19 +64,8 @@ public sealed class ApplierRig : IAsyncDisposable
         return await CreateAsync(adjusted, stateDir, ownsStateDir: true, settings);
     }
 
-    /// <summary>
-    /// The LAN an operator configures before handing the router to us: an interface address inside the DHCP subnet
-    /// (sagitta/circinus:src/conf_mode/service_dhcp-server.py verify() refuses a shared-network when no interface has
-    /// an address in one of its subnets, "None of the configured subnets have an appropriate primary IP address") and
-    /// a dynamic range outside the IP pool, so the subnet stays valid after our last static mapping is deleted
-    /// ("No DHCP address range or active static-mapping configured"). 1.5 requires a subnet-id
-    /// (circinus:interface-definitions/service_dhcp-server.xml.in, verify()).
-    /// </summary>
-    public static string LanRouterConfig(Core.Vyos.VyosVersion version) =>
-        "set interfaces ethernet eth1 address '192.168.64.1/24'\n"
-        + "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 start '192.168.64.251'\n"
-        + "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 stop '192.168.64.254'\n"
-        + (version.RequiresDhcpSubnetId ? "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'\n" : string.Empty);
+    /// <summary>The LAN an operator configures before handing the router to us: see <see cref="OperatorLanConfig"/>.</summary>
+    public static string LanRouterConfig(Core.Vyos.VyosVersion version) => OperatorLanConfig.For(version);
 
     /// <summary>
     /// A rig on a router someone else prepared (e.g. the sshd fixture's): <paramref name="stateDir"/> is its simulator

@@ -13,13 +13,16 @@ internal static class SshApplierRig
         SimulatedVyosSshServer server, int commitConfirmMinutes = 0, string version = "1.4", string? initialConfig = null,
         IReadOnlyDictionary<string, string?>? settings = null)
     {
-        await server.StartRouterAsync(version, initialConfig);
+        var vyosVersion = version == "1.3" ? VyosVersion.V1_3 : version == "1.5" ? VyosVersion.V1_5 : VyosVersion.V1_4;
+        // Without a configuration of its own the router gets the LAN an operator prepares (interface address, range,
+        // 1.5 subnet-id): VyOS refuses our static mappings on a router without it (see ApplierRig.LanRouterConfig).
+        await server.StartRouterAsync(version, initialConfig ?? ApplierRig.LanRouterConfig(vyosVersion));
         var router = server.RouterSettings() with
         {
             DhcpSharedNetwork = "LAN",
             DhcpSubnet = "192.168.64.0/24",
             CommitConfirmMinutes = commitConfirmMinutes,
-            VyosVersion = version == "1.3" ? VyosVersion.V1_3 : version == "1.5" ? VyosVersion.V1_5 : VyosVersion.V1_4,
+            VyosVersion = vyosVersion,
         };
         return await ApplierRig.StartAsync(router, server.StateDir, settings);
     }

@@ -224,12 +224,12 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
     {
         await using var rig = await StartAsync(commitConfirmMinutes);
         var before = await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config"));
+        var activeBefore = await rig.Client.ReadConfigurationCommandsAsync(CancellationToken.None);
 
         var result = await rig.Client.ApplyAsync(new RouterChangeRequest(NatRuleCommands.WithoutTranslation(10000, 32000), commitConfirmMinutes), CancellationToken.None);
         var lines = result.Transcript.Split('\n').Select(line => line.Trim()).ToList();
 
         Assert.Equal(RouterSessionOutcome.Rejected, result.Outcome);
-        Assert.EndsWith("Commit failed", result.Message, StringComparison.Ordinal);
         var failedAt = lines.FindIndex(line => line == "Commit failed");
         var discardAt = lines.FindIndex(line => line.EndsWith("# exit discard", StringComparison.Ordinal));
         Assert.InRange(failedAt, 0, discardAt - 1);
@@ -240,8 +240,13 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         var confirmAt = lines.FindIndex(line => line.EndsWith("# confirm", StringComparison.Ordinal));
         if (armed) Assert.InRange(confirmAt, failedAt + 1, discardAt - 1);
         else Assert.Equal(-1, confirmAt);
+        // The router's own words end the message; after a commit-confirm the session says the armed timer was cancelled.
+        Assert.EndsWith(
+            armed ? "Commit failed (the revert timer commit-confirm armed before the commit was cancelled with 'confirm')" : "Commit failed",
+            result.Message,
+            StringComparison.Ordinal);
         Assert.False(result.Saved);
-        Assert.Equal(string.Empty, await rig.Client.ReadConfigurationCommandsAsync(CancellationToken.None));
+        Assert.Equal(activeBefore, await rig.Client.ReadConfigurationCommandsAsync(CancellationToken.None));
         Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config")));
     }
 

@@ -1,0 +1,23 @@
+using NatFunctions.Core.Vyos;
+
+namespace NatFunctions.IntegrationTests.Applying;
+
+/// <summary>
+/// The router configuration the rigs start from when a test gives none (linked into the end-to-end tests too).
+/// </summary>
+public static class OperatorLanConfig
+{
+    /// <summary>
+    /// The LAN an operator configures before handing the router to us: an interface address inside the DHCP subnet
+    /// (sagitta/circinus:src/conf_mode/service_dhcp-server.py verify() refuses a shared-network when no interface has
+    /// an address in one of its subnets, "None of the configured subnets have an appropriate primary IP address") and
+    /// a dynamic range outside the IP pool, so the subnet stays valid after our last static mapping is deleted
+    /// ("No DHCP address range or active static-mapping configured"). 1.5 requires a subnet-id
+    /// (circinus:interface-definitions/service_dhcp-server.xml.in, verify()).
+    /// </summary>
+    public static string For(VyosVersion version) =>
+        "set interfaces ethernet eth1 address '192.168.64.1/24'\n"
+        + "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 start '192.168.64.251'\n"
+        + "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 stop '192.168.64.254'\n"
+        + (version.RequiresDhcpSubnetId ? "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'\n" : string.Empty);
+}
