@@ -106,10 +106,28 @@ public sealed partial class RealConfigTests
         var match = VersionInName().Match(file);
         var version = match.Success ? VyosVersion.Parse(match.Groups[1].Value) : VyosVersion.V1_4;
         var config = File.ReadAllText(Path.Combine(Folder, file));
+        var servesLan = ServesLanDhcp(config);
         return ApplierRig.StartAsync(
             initialConfig: config,
-            adjustRouter: router => router with { VyosVersion = version, ManagedRules = everyRuleManaged ? EveryRule : DefaultRange });
+            adjustRouter: router => router with
+            {
+                VyosVersion = version,
+                ManagedRules = everyRuleManaged ? EveryRule : DefaultRange,
+                DhcpSharedNetwork = servesLan ? router.DhcpSharedNetwork : null,
+                DhcpSubnet = servesLan ? router.DhcpSubnet : null,
+            });
     }
+
+    /// <summary>
+    /// Whether the file's router already serves DHCP on the rig's LAN (shared network LAN, subnet 192.168.64.0/24).
+    /// A router that does not (some real files are NAT-only, with no LAN interface address at all) would refuse any
+    /// static mapping we add: VyOS's DHCP verify wants a primary interface address inside a configured subnet
+    /// (equuleus:src/conf_mode/dhcp_server.py and sagitta:src/conf_mode/service_dhcp-server.py verify(), "None of the
+    /// configured subnets have an appropriate primary IP address …"). An operator would not point DhcpSharedNetwork
+    /// at such a router, so the rig does not either.
+    /// </summary>
+    private static bool ServesLanDhcp(string config) =>
+        config.Contains("set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 ", StringComparison.Ordinal);
 
     private static string[] Lines(string configuration) => configuration.Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
