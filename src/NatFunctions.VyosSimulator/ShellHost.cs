@@ -18,6 +18,9 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
     /// </summary>
     public bool WatchInBackground { get; init; }
 
+    /// <summary>Stdin is a tty (an sshd login with a pty): single-key reads must leave line mode.</summary>
+    public bool InputIsTerminal { get; init; }
+
     public int Run(CancellationToken cancellationToken)
     {
         var state = new StateDirectory(options.StateDirectory);
@@ -28,7 +31,9 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
         }
 
         var interactive = options.Command is null;
-        var terminal = new TerminalInput(ScriptText() is { } script ? new StringReader(script) : input);
+        var terminal = ScriptText() is { } script
+            ? new TerminalInput(new StringReader(script))
+            : new TerminalInput(input, InputIsTerminal ? OneKeyTerminalMode.Enter : null);
         var session = new CliSession(options, state, output, error, terminal, time);
         using var watcher = new CancellationTokenSource();
         try

@@ -53,6 +53,8 @@ public class LargeReplyBenchmarks
 
         public Task SendLineAsync(string line, CancellationToken cancellationToken) => Task.CompletedTask;
 
+        public Task SendKeyAsync(char key, CancellationToken cancellationToken) => Task.CompletedTask;
+
         public Task<string?> ReceiveAsync(CancellationToken cancellationToken) =>
             Task.FromResult(next < pieces.Length ? pieces[next++] : null);
 

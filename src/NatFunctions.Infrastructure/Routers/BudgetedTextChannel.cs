@@ -7,6 +7,8 @@ internal sealed class BudgetedTextChannel(IRouterTextChannel inner, Action relea
 
     public Task SendLineAsync(string line, CancellationToken cancellationToken) => inner.SendLineAsync(line, cancellationToken);
 
+    public Task SendKeyAsync(char key, CancellationToken cancellationToken) => inner.SendKeyAsync(key, cancellationToken);
+
     public Task<string?> ReceiveAsync(CancellationToken cancellationToken) => inner.ReceiveAsync(cancellationToken);
 
     // The version read at connect is remembered per SSH connection, not per shell.

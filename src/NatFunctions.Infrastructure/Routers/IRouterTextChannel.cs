@@ -10,6 +10,13 @@ internal interface IRouterTextChannel : IAsyncDisposable
     /// <exception cref="RouterChannelException">The channel is closed.</exception>
     Task SendLineAsync(string line, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sends one key with no line ending: 1.3's "Proceed? [confirm]" reads a single key (IO::Prompt <c>-y1</c> in
+    /// equuleus vyatta-config-mgmt.pl), so an Enter after it would reach the shell as an empty command.
+    /// </summary>
+    /// <exception cref="RouterChannelException">The channel is closed.</exception>
+    Task SendKeyAsync(char key, CancellationToken cancellationToken);
+
     /// <summary>The next piece of text the CLI printed, or null once the other side has closed.</summary>
     Task<string?> ReceiveAsync(CancellationToken cancellationToken);
 

@@ -67,11 +67,15 @@ internal sealed class ProcessTextChannel : IRouterTextChannel
         }
     }
 
-    public async Task SendLineAsync(string line, CancellationToken cancellationToken)
+    public Task SendLineAsync(string line, CancellationToken cancellationToken) => SendAsync(line + "\n", cancellationToken);
+
+    public Task SendKeyAsync(char key, CancellationToken cancellationToken) => SendAsync(key.ToString(), cancellationToken);
+
+    private async Task SendAsync(string typed, CancellationToken cancellationToken)
     {
         try
         {
-            await process.StandardInput.WriteAsync((line + "\n").AsMemory(), cancellationToken).ConfigureAwait(false);
+            await process.StandardInput.WriteAsync(typed.AsMemory(), cancellationToken).ConfigureAwait(false);
             await process.StandardInput.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (IOException exception)

@@ -31,12 +31,16 @@ internal sealed class ShellStreamChannel : IRouterTextChannel
 
     public object Connection { get; }
 
-    public async Task SendLineAsync(string line, CancellationToken cancellationToken)
+    // A terminal sends carriage return for Enter; the pty turns it into a newline for the shell.
+    public Task SendLineAsync(string line, CancellationToken cancellationToken) => SendAsync(line + "\r", cancellationToken);
+
+    public Task SendKeyAsync(char key, CancellationToken cancellationToken) => SendAsync(key.ToString(), cancellationToken);
+
+    private async Task SendAsync(string typed, CancellationToken cancellationToken)
     {
         try
         {
-            // A terminal sends carriage return for Enter; the pty turns it into a newline for the shell.
-            var bytes = Encoding.UTF8.GetBytes(line + "\r");
+            var bytes = Encoding.UTF8.GetBytes(typed);
             await stream.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
             stream.Flush();
         }

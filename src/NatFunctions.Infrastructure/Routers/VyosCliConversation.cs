@@ -51,6 +51,13 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         return await ReadReplyAsync(line, cancellationToken, Max(CommitTimeout ?? commandTimeout, commandTimeout)).ConfigureAwait(false);
     }
 
+    /// <summary>1.3's one-key answer to "Proceed? [confirm]", after which the commit runs: read like <see cref="RunCommitAsync"/>.</summary>
+    public async Task<VyosReply> RunCommitKeyAsync(char key, CancellationToken cancellationToken)
+    {
+        await channel.SendKeyAsync(key, cancellationToken).ConfigureAwait(false);
+        return await ReadReplyAsync(key.ToString(), cancellationToken, Max(CommitTimeout ?? commandTimeout, commandTimeout)).ConfigureAwait(false);
+    }
+
     private static TimeSpan Max(TimeSpan left, TimeSpan right) => left > right ? left : right;
 
     /// <summary>

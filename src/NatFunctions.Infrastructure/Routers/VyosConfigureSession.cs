@@ -94,7 +94,10 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
             if (commit.Prompt == VyosPromptKind.Question)
             {
                 answeredOneThreeQuestion = CommitConfirmTimer.IsOneThreeQuestion(commit.Output);
-                commit = await cli.RunCommitAsync("y", cancellationToken).ConfigureAwait(false);
+                // 1.3 takes one key (an Enter after it would become an empty command); 1.4/1.5 read a line.
+                commit = answeredOneThreeQuestion
+                    ? await cli.RunCommitKeyAsync('y', cancellationToken).ConfigureAwait(false)
+                    : await cli.RunCommitAsync("y", cancellationToken).ConfigureAwait(false);
             }
 
             // commit-confirm arms its revert timer before the commit runs, so a refused or lock-busy commit still

@@ -14,6 +14,9 @@ internal sealed class RecordedTextChannel(string greeting, IReadOnlyDictionary<s
 
     public List<string> Sent { get; } = [];
 
+    /// <summary>A key sent alone is recorded (and its reply looked up) as <c>key X</c>, so a test tells it from a line.</summary>
+    public Task SendKeyAsync(char key, CancellationToken cancellationToken) => SendLineAsync($"key {key}", cancellationToken);
+
     public Task SendLineAsync(string line, CancellationToken cancellationToken)
     {
         Sent.Add(line);

@@ -84,14 +84,14 @@ public sealed class VyosSessionTextsTests
         var channel = Router(new()
         {
             ["commit-confirm 1"] = ["commit-confirm 1\r\ncommit confirm will be automatically reboot in 1 minutes unless confirmed\r\nProceed? [confirm]"],
-            ["y"] = ["y\r\n[ nat ]\r\nDestination NAT configuration error in rule 10: translation requires address and/or port\r\n\r\n[[nat]] failed\r\nCommit failed\r\n" + EditPrompt],
+            ["key y"] = ["y\r\n[ nat ]\r\nDestination NAT configuration error in rule 10: translation requires address and/or port\r\n\r\n[[nat]] failed\r\nCommit failed\r\n" + EditPrompt],
             ["confirm"] = ["confirm\r\n" + EditPrompt],
         });
 
         var result = await Session(channel, VyosVersion.V1_3).ApplyAsync(new RouterChangeRequest([Set], commitConfirmMinutes: 1), None);
 
         Assert.Equal(RouterSessionOutcome.Rejected, result.Outcome);
-        Assert.Equal(["set terminal length 0", "configure", Set, "compare", "commit-confirm 1", "y", "confirm", "exit discard", "exit"], channel.Sent);
+        Assert.Equal(["set terminal length 0", "configure", Set, "compare", "commit-confirm 1", "key y", "confirm", "exit discard", "exit"], channel.Sent);
     }
 
     [Fact]

@@ -89,6 +89,7 @@ public sealed class CommitConfirmFidelityTests(SimulatedVyosSshServer server)
     /// Fails on main's session code, which did not cancel the timer, so the reboot removed the later unsaved commit.
     /// </summary>
     [Theory]
+    [InlineData("1.3")]
     [InlineData("1.4")]
     [InlineData("1.5")]
     public async Task A_commit_confirm_that_meets_the_commit_lock_cancels_the_armed_timer(string version)
