@@ -414,6 +414,8 @@ internal sealed class CliSession
         _state.Update(current =>
         {
             var active = ConfigCommandsReader.Read(current.ActiveConfig);
+            // Another admin's commit that landed while this session was editing: its result is active before ours runs.
+            ApplySetLines(active, faults.ConcurrentSetsBeforeCommit);
             var working = active.DeepClone();
             foreach (var change in _changes) change.ApplyTo(working);
 
@@ -461,9 +463,11 @@ internal sealed class CliSession
         _mailboxes.Post(notice, (id, registration) => id != _sessionId && registration.InConfigMode && registration.Tty != _tty, cancellationToken);
     }
 
-    private void ApplyConcurrentSets(ConfigTree working, FaultSettings faults)
+    private void ApplyConcurrentSets(ConfigTree working, FaultSettings faults) => ApplySetLines(working, faults.ConcurrentSetsAfterCommit);
+
+    private void ApplySetLines(ConfigTree working, IReadOnlyList<string>? lines)
     {
-        foreach (var line in faults.ConcurrentSetsAfterCommit ?? [])
+        foreach (var line in lines ?? [])
         {
             var words = ShellWords.TrySplit(line);
             if (words is not { Count: > 1 } || words[0] != "set") continue;

@@ -78,12 +78,10 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
     /// <summary>The <c>writeNoticeAtCommands</c> fault: an operator's commit elsewhere; its notice lands mid-output.</summary>
     private bool ExecuteWithNoticeInside(CliSession session, string line, CancellationToken cancellationToken)
     {
-        using var buffer = new StringWriter();
-        var continues = session.ExecuteInto(buffer, line, cancellationToken);
-        var text = buffer.ToString();
-        var middle = text.Length / 2;
         var notice = TerminalNotices.ConfigurationChanged("admin", options.HostName, "pts/9", time.GetUtcNow());
-        output.Write(text[..middle] + notice + text[middle..]);
+        using var writer = new MidOutputNoticeWriter(output, notice);
+        var continues = session.ExecuteInto(writer, line, cancellationToken);
+        writer.Flush();
         return continues;
     }
 

@@ -91,7 +91,7 @@ internal sealed class ReconcileRun(
             }
 
             await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
-            NoteRouterProblems(plan);
+            await NoteRouterProblemsAsync(rows, plan, cancellationToken).ConfigureAwait(false);
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
             if (batch.Count > 0 && !checkedPendingConfirm && settings.CommitConfirmMinutes > 0 && !anyCommitted)
             {
@@ -159,10 +159,20 @@ internal sealed class ReconcileRun(
             }
 
             leftOut.Add(offender.Subject);
-            await FailAsync(rows, new RefusedObject(offender.RuleNumber, offender.MappingName, message), cancellationToken).ConfigureAwait(false);
+            await FailAsync(rows, new RefusedObject(offender.RuleNumber, offender.MappingName, ErrorsOnly(message)), cancellationToken).ConfigureAwait(false);
         }
 
         return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, "gave up after too many rejected changes");
+    }
+
+    /// <summary>
+    /// The row's error is what VyOS said against it: the warnings printed first are about other rules (25 of them would
+    /// push the error past the stored length). The audit record keeps the whole output.
+    /// </summary>
+    private static string ErrorsOnly(string message)
+    {
+        var errors = RejectedChangeLocator.WithoutWarnings(message).Trim();
+        return errors.Length > 0 ? errors : message;
     }
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
@@ -171,7 +181,7 @@ internal sealed class ReconcileRun(
     /// A router-level misconfiguration (plan.RouterProblems) holds its objects back without freezing them: they are
     /// left out of this run, stay pending, and the run reports the problem so an operator can fix the router.
     /// </summary>
-    private void NoteRouterProblems(RouterPlan plan)
+    private async Task NoteRouterProblemsAsync(DesiredRows rows, RouterPlan plan, CancellationToken cancellationToken)
     {
         foreach (var name in plan.HeldMappings) leftOut.Add("dhcp static-mapping " + name);
         foreach (var problem in plan.RouterProblems)
@@ -179,6 +189,13 @@ internal sealed class ReconcileRun(
             if (routerProblem == problem) continue;
             routerProblem = problem;
             logger.LogWarning("Router {Router}: {Problem}", settings.Name, problem);
+            // The held VMs' dhcp last_error names the router's setting, so whoever looks at a VM sees what to fix.
+            var held = plan.HeldMappings
+                .Select(name => rows.VmsByMapping.TryGetValue(name, out var vm) ? vm : null)
+                .OfType<StoredRow>()
+                .Where(rows.PendingVms.Contains)
+                .ToList();
+            await writer.NotePendingDhcpErrorAsync(held, problem, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -148,6 +148,18 @@ internal sealed class SyncStateWriter(NatFunctionsDbContext db, TimeProvider tim
             .ConfigureAwait(false);
     }
 
+    /// <summary>Pending DHCP mappings held back by the router's own setting keep their state and say why.</summary>
+    public async Task NotePendingDhcpErrorAsync(IReadOnlyCollection<StoredRow> vms, string message, CancellationToken cancellationToken)
+    {
+        if (vms.Count == 0) return;
+        var error = Trim(message);
+        var ids = vms.Select(row => row.Id).ToList();
+        await db.Vms
+            .Where(vm => ids.Contains(vm.Id) && vm.DhcpSyncState == SyncState.Pending)
+            .ExecuteUpdateAsync(set => set.SetProperty(vm => vm.DhcpLastError, error), cancellationToken)
+            .ConfigureAwait(false);
+    }
+
     private string Trim(string message)
     {
         var text = RowErrorText.For(message, router);

@@ -7,7 +7,8 @@ namespace NatFunctions.VyosSimulator.State;
 /// Faults for tests. Given on the command line, and overridden per field by <c>DIR/faults.json</c>, which is
 /// re-read before every command so a test can change faults without restarting sshd, e.g.
 /// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "failSave": "Error: …", "commitDelayMs": 2000, "commandDelayMs": 5, "rebootMs": 5000, "writeNoticeAtCommands": [4],
-/// "concurrentSetsAfterCommit": ["set system host-name 'x'"], "minuteMs": 3000}</c>.
+/// "concurrentSetsAfterCommit": ["set system host-name 'x'"],
+/// "concurrentSetsBeforeCommit": ["set …"], "minuteMs": 3000}</c>.
 /// </summary>
 internal sealed record FaultSettings
 {
@@ -56,6 +57,14 @@ internal sealed record FaultSettings
     [JsonPropertyName("concurrentSetsAfterCommit")]
     public IReadOnlyList<string>? ConcurrentSetsAfterCommit { get; init; }
 
+    /// <summary>
+    /// <c>set</c> lines another admin committed while this session was editing, active just before every commit of
+    /// this session runs: the commit's verify() sees them merged with the session's changes (a foreign mapping that
+    /// takes the MAC of one the session adds, after the session read the configuration).
+    /// </summary>
+    [JsonPropertyName("concurrentSetsBeforeCommit")]
+    public IReadOnlyList<string>? ConcurrentSetsBeforeCommit { get; init; }
+
     /// <summary>Length of a commit-confirm minute for commits made while this is set (overrides <c>--minute-ms</c>).</summary>
     [JsonPropertyName("minuteMs")]
     public int? MinuteMs { get; init; }
@@ -71,6 +80,7 @@ internal sealed record FaultSettings
         RebootMs = other.RebootMs ?? RebootMs,
         WriteNoticeAtCommands = other.WriteNoticeAtCommands ?? WriteNoticeAtCommands,
         ConcurrentSetsAfterCommit = other.ConcurrentSetsAfterCommit ?? ConcurrentSetsAfterCommit,
+        ConcurrentSetsBeforeCommit = other.ConcurrentSetsBeforeCommit ?? ConcurrentSetsBeforeCommit,
         MinuteMs = other.MinuteMs ?? MinuteMs,
     };
 
