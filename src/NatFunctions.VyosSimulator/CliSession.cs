@@ -402,7 +402,7 @@ internal sealed class CliSession
         if (commitLock is null)
         {
             _out.Write(CommitOutput.LockedMessage + "\n");
-            return CommitOutcome.Failed;
+            return CommitOutcome.Locked;
         }
 
         var faults = Faults;
@@ -500,7 +500,18 @@ internal sealed class CliSession
         }
 
         var armed = Version.IsEquuleus ? ArmEquuleus(snapshot, minutes, cancellationToken) : ArmModern(snapshot, minutes, cancellationToken);
-        if (armed) RunCommit(cancellationToken);
+        if (!armed) return;
+        var outcome = RunCommit(cancellationToken);
+
+        // vyatta-cfg sagitta:src/commit/commit-algorithm.cpp runs the post-commit hooks after a failed commit too, not
+        // when the lock refused it; the revision hook exists only while commit-revisions is set.
+        var revisionHook = ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-revisions") is not null;
+        if (!Version.IsEquuleus && outcome is CommitOutcome.Committed or CommitOutcome.Failed && revisionHook)
+        {
+            _state.Update(
+                current => current.PendingConfirm is { } pending ? current with { PendingConfirm = pending with { RevisionEntryWritten = true } } : current,
+                cancellationToken);
+        }
     }
 
     /// <summary>equuleus vyatta-config-mgmt.pl <c>commit-confirm</c>.</summary>
@@ -627,6 +638,10 @@ internal sealed class CliSession
                 return current with { ActiveConfig = InVyosOrder(pending.RevertConfig ?? current.SavedConfig), PendingConfirm = null };
             }
 
+            // sagitta/circinus:python/vyos/config_mgmt.py revert() reads the log entry before `systemctl reboot`: without
+            // it the timer's unit dies with UnboundLocalError and nothing reboots.
+            if (!Version.IsEquuleus && !pending.RevisionEntryWritten) return current with { PendingConfirm = null };
+
             var bootConfig = pending.RevertConfig ?? current.SavedConfig;
             var rebootMs = Faults.RebootMs ?? _options.RebootMilliseconds;
             // Booting loads config.boot into the active config, which VyOS shows sorted.
@@ -642,6 +657,18 @@ internal sealed class CliSession
         foreach (var wall in walls) _mailboxes.Post(wall, (_, _) => true, cancellationToken);
     }
 
+    /// <summary>
+    /// Python 3.11's traceback of config-mgmt (the console script of sagitta/circinus python/setup.py) when
+    /// /tmp/commit-rev-entry is missing; line numbers from sagitta/circinus:python/vyos/config_mgmt.py.
+    /// </summary>
+    private static string MissingRevisionEntryTraceback(string method, string callLine, int callLineNumber) =>
+        "Traceback (most recent call last):\n"
+        + "  File \"/usr/bin/config-mgmt\", line 8, in <module>\n    sys.exit(run())\n             ^^^^^\n"
+        + "  File \"/usr/lib/python3/dist-packages/vyos/config_mgmt.py\", line 755, in run\n    res, rc = func(**args)\n              ^^^^^^^^^^^^\n"
+        + $"  File \"/usr/lib/python3/dist-packages/vyos/config_mgmt.py\", line {callLineNumber}, in {method}\n    {callLine}\n"
+        + "  File \"/usr/lib/python3/dist-packages/vyos/config_mgmt.py\", line 667, in _read_tmp_log_entry\n    return self._get_log_entry(entry)\n                               ^^^^^\n"
+        + "UnboundLocalError: cannot access local variable 'entry' where it is not associated with a value\n";
+
     private static string InVyosOrder(string configText) => ConfigCommandsPrinter.Print(ConfigCommandsReader.Read(configText));
 
     private void Confirm(CancellationToken cancellationToken)
@@ -654,7 +681,10 @@ internal sealed class CliSession
         }, cancellationToken);
 
         if (pending is null) _out.Write("No confirm pending\n");
-        else if (!Version.IsEquuleus) _out.Write(pending.Reboots ? "Reboot timer stopped\n" : "Reload timer stopped\n");
+        else if (Version.IsEquuleus) return;
+        // The timer is stopped before the log entry is read, so a missing entry fails after the fact.
+        else if (!pending.RevisionEntryWritten) _out.Write(MissingRevisionEntryTraceback("confirm", "entry = self._read_tmp_log_entry()", 221));
+        else _out.Write(pending.Reboots ? "Reboot timer stopped\n" : "Reload timer stopped\n");
     }
 
     private void Compare(IReadOnlyList<string> arguments, CancellationToken cancellationToken)

@@ -93,6 +93,42 @@ public sealed class CommitConfirmTests
         }
 
         Assert.Equal(Base, router.ActiveConfig);
+        // The locked commit ran no post-commit hook, so /tmp/commit-rev-entry is missing: the timer is stopped, then
+        // sagitta:python/vyos/config_mgmt.py confirm() fails in _read_tmp_log_entry.
+        var confirm = console.Run("confirm");
+        Assert.StartsWith("Traceback (most recent call last):\n", confirm, StringComparison.Ordinal);
+        Assert.EndsWith("UnboundLocalError: cannot access local variable 'entry' where it is not associated with a value\n", confirm, StringComparison.Ordinal);
+        Assert.Equal("No confirm pending\n", console.Run("confirm"));
+    }
+
+    [Fact]
+    public void On_1_4_a_timer_whose_commit_never_ran_dies_at_its_deadline_without_rebooting()
+    {
+        using var router = new SimulatedRouterState(Base);
+        var console = router.Open(VyosRelease.V1_4, "y");
+        console.RunAll("configure", ZoneUtc);
+        using (new State.StateDirectory(router.Directory).TryAcquireCommitLock())
+        {
+            console.Run("commit-confirm 2");
+        }
+
+        router.Time.Advance(TimeSpan.FromMinutes(3));
+
+        // sagitta revert() reads the missing log entry before `systemctl reboot`: UnboundLocalError, no reboot (the
+        // countdown notices went out all the same: commit-confirm-notify.py runs on its own).
+        Assert.EndsWith("No confirm pending\n", console.Run("confirm"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void On_1_4_a_refused_commit_with_commit_revisions_still_writes_the_entry_so_confirm_stops_the_timer()
+    {
+        using var router = new SimulatedRouterState(Base);
+        var console = router.Open(VyosRelease.V1_4, "y");
+        console.RunAll("configure", ForwardWithoutTranslation);
+
+        var commit = console.Run("commit-confirm 2");
+
+        Assert.Contains("Commit failed", commit, StringComparison.Ordinal);
         Assert.Equal("Reboot timer stopped\n", console.Run("confirm"));
     }
 

@@ -49,7 +49,7 @@ internal sealed class SimulatorProcessOpener(RouterSettings settings) : IRouterC
                 UseShellExecute = false,
             };
             string? configFile = null;
-            if (SimulatedRouterInitialConfig.For(settings) is { } initialConfig)
+            if (SimulatedRouterInitialConfig.For(settings) is { Length: > 0 } initialConfig)
             {
                 configFile = Path.Combine(Path.GetTempPath(), $"nf-router-{Guid.NewGuid():N}.config");
                 await File.WriteAllTextAsync(configFile, initialConfig, cancellationToken).ConfigureAwait(false);

@@ -5,4 +5,7 @@ internal enum CommitOutcome
     Committed,
     NoChanges,
     Failed,
+
+    /// <summary>Another commit held the lock: the commit algorithm never ran, nor its post-commit hooks.</summary>
+    Locked,
 }

@@ -26,6 +26,7 @@ public sealed class RouterPreflightTests
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 range 0 stop '192.168.64.199'
         set nat destination rule 10000 description 'nf:web-1:ssh'
         set nat destination rule 10000 translation address '192.168.64.10'
+        set system config-management commit-revisions '100'
         """;
 
     private static RunningVyosVersion Running(string version, string train) =>
@@ -141,13 +142,28 @@ public sealed class RouterPreflightTests
         var settings = Settings with { VyosVersion = VyosVersion.V1_3, CommitConfirmMinutes = 2 };
         var equuleus = Running("1.3.8", "equuleus");
 
-        var without = Check(PreflightCheckIds.CommitConfirm, Healthy, settings, equuleus);
-        var with = Check(PreflightCheckIds.CommitConfirm, Healthy + "\nset system config-management commit-revisions '100'", settings, equuleus);
+        var without = Check(PreflightCheckIds.CommitConfirm, Healthy.Replace("set system config-management commit-revisions '100'", string.Empty, StringComparison.Ordinal), settings, equuleus);
+        var with = Check(PreflightCheckIds.CommitConfirm, Healthy, settings, equuleus);
 
         Assert.Equal(PreflightStatus.Error, without.Status);
         Assert.Contains("commit-revisions", without.Fix, StringComparison.Ordinal);
         Assert.Equal(PreflightStatus.Warning, with.Status);
         Assert.Contains("rebooting", with.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("1.4")]
+    [InlineData("1.5")]
+    public void Commit_confirm_on_1_4_and_1_5_without_commit_revisions_cannot_revert(string line)
+    {
+        var settings = Settings with { VyosVersion = VyosVersion.Parse(line), CommitConfirmMinutes = 2 };
+        var withoutRevisions = Healthy.Replace("set system config-management commit-revisions '100'", string.Empty, StringComparison.Ordinal);
+
+        var check = Check(PreflightCheckIds.CommitConfirm, withoutRevisions, settings, line == "1.4" ? Sagitta : Running("1.5-rolling-202409250007", "circinus"));
+
+        Assert.Equal(PreflightStatus.Warning, check.Status);
+        Assert.Contains("protects nothing", check.Message, StringComparison.Ordinal);
+        Assert.Contains("commit-revisions 100", check.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

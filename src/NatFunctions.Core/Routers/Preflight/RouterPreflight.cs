@@ -142,6 +142,18 @@ public static class RouterPreflight
                 $"on the router: set system config-management commit-revisions 100, then commit and save; or set Routers:{settings.Name}:CommitConfirmMinutes to 0");
         }
 
+        if (management?.FindChild("commit-revisions") is null)
+        {
+            // 1.4/1.5: confirm() and revert() first read /tmp/commit-rev-entry (sagitta/circinus:python/vyos/config_mgmt.py
+            // _read_tmp_log_entry), which only the post-commit hook 01vyos-commit-revision writes, and that hook exists
+            // only while commit-revisions is set (sagitta:src/conf_mode/system_config-management.py). Without it the
+            // revert dies with UnboundLocalError before rebooting, and every confirm prints that traceback.
+            return PreflightCheck.Warning(
+                id,
+                $"CommitConfirmMinutes is {minutes}, but the router has no 'system config-management commit-revisions': VyOS cannot run its revert (it fails reading the commit log entry), so an unconfirmed commit stays active and commit-confirm protects nothing",
+                $"on the router: set system config-management commit-revisions 100 (VyOS's default), then commit and save; or set Routers:{settings.Name}:CommitConfirmMinutes to 0");
+        }
+
         // 1.3/1.4 revert an unconfirmed commit by rebooting to the saved config (sagitta:python/vyos/config_mgmt.py
         // revert(): systemctl reboot). Later images add 'system config-management commit-confirm action reload|reboot'
         // (default reboot; current:interface-definitions/system_config-management.xml.in).
