@@ -10,6 +10,7 @@ public static class PoolsRegistration
     {
         services.AddScoped<IpPoolAdministration>();
         services.AddScoped<PortPoolAdministration>();
+        services.AddScoped<PoolSeeder>();
         return services;
     }
 }

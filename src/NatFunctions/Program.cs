@@ -22,4 +22,5 @@ builder.Logging.AddJsonLineConsole();
 
 var app = builder.Build();
 await app.MigrateDatabaseIfConfiguredAsync();
+await app.CreateConfiguredPoolsAsync();
 await app.RunAsync();
