@@ -396,7 +396,7 @@ internal sealed class CliSession
     /// <c>[[PATH]] failed</c> per failure and <c>Commit failed</c>, and notifies the other configuration sessions
     /// when anything went active.
     /// </summary>
-    private CommitOutcome RunCommit(CancellationToken cancellationToken)
+    private CommitOutcome RunCommit(CancellationToken cancellationToken, bool underCommitConfirm = false)
     {
         using var commitLock = _state.TryAcquireCommitLock();
         if (commitLock is null)
@@ -409,11 +409,13 @@ internal sealed class CliSession
         if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), _time, cancellationToken).GetAwaiter().GetResult();
 
         var output = new System.Text.StringBuilder();
+        ConfigTree? activeBefore = null;
         var failed = false;
         var anyActive = false;
         _state.Update(current =>
         {
             var active = ConfigCommandsReader.Read(current.ActiveConfig);
+            activeBefore = active;
             // Another admin's commit that landed while this session was editing: its result is active before ours runs.
             ApplySetLines(active, faults.ConcurrentSetsBeforeCommit);
             var working = active.DeepClone();
@@ -449,6 +451,7 @@ internal sealed class CliSession
 
         _out.Write(output.ToString());
         if (anyActive) NotifyOtherConfigSessions(cancellationToken);
+        if (underCommitConfirm) RunPostCommitHooks(activeBefore!, cancellationToken);
         if (failed) return CommitOutcome.Failed;
 
         ClearChanges();
@@ -500,18 +503,20 @@ internal sealed class CliSession
         }
 
         var armed = Version.IsEquuleus ? ArmEquuleus(snapshot, minutes, cancellationToken) : ArmModern(snapshot, minutes, cancellationToken);
-        if (!armed) return;
-        var outcome = RunCommit(cancellationToken);
+        if (armed) RunCommit(cancellationToken, underCommitConfirm: true);
+    }
 
-        // vyatta-cfg sagitta:src/commit/commit-algorithm.cpp runs the post-commit hooks after a failed commit too, not
-        // when the lock refused it; the revision hook exists only while commit-revisions is set.
-        var revisionHook = ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-revisions") is not null;
-        if (!Version.IsEquuleus && outcome is CommitOutcome.Committed or CommitOutcome.Failed && revisionHook)
-        {
-            _state.Update(
-                current => current.PendingConfirm is { } pending ? current with { PendingConfirm = pending with { RevisionEntryWritten = true } } : current,
-                cancellationToken);
-        }
+    /// <summary>
+    /// The post-commit hooks of a commit under commit-confirm (IN_COMMIT_CONFIRM): vyatta-cfg
+    /// sagitta:src/commit/commit-algorithm.cpp runs them after a failed commit too (not when the lock refused it), and
+    /// the revision hook, present only while commit-revisions is set, writes the entry confirm and revert read.
+    /// </summary>
+    private void RunPostCommitHooks(ConfigTree activeBefore, CancellationToken cancellationToken)
+    {
+        if (Version.IsEquuleus || activeBefore.Value("system", "config-management", "commit-revisions") is null) return;
+        _state.Update(
+            current => current.PendingConfirm is { } pending ? current with { PendingConfirm = pending with { RevisionEntryWritten = true } } : current,
+            cancellationToken);
     }
 
     /// <summary>equuleus vyatta-config-mgmt.pl <c>commit-confirm</c>.</summary>

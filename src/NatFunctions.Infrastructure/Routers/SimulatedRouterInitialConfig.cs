@@ -45,6 +45,9 @@ internal static partial class SimulatedRouterInitialConfig
             if (settings.VyosVersion.RequiresDhcpSubnetId) lines.Add(prefix + "subnet-id '1'");
         }
 
+        // VyOS's default configuration keeps 100 commit revisions (sagitta:tests/data/config.boot.default); commit-confirm
+        // needs them: 1.3 refuses without, 1.4/1.5 cannot revert without (config_mgmt.py _read_tmp_log_entry).
+        lines.Add("set system config-management commit-revisions '100'");
         return string.Concat(lines.Select(line => line + "\n"));
     }
 

@@ -20,6 +20,7 @@ public sealed class SimulatorSessionTests
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-a mac-address 'aa:bb:cc:dd:ee:ff'
         set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '1'
         set service ntp server time1.vyos.net
+        set system config-management commit-revisions '100'
         set system host-name 'r1'
         set system login banner pre-login 'Quote \"x\" and C:\\dir'
 

@@ -107,7 +107,8 @@ public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
     [Fact]
     public async Task Commit_confirm_on_1_5_answers_the_reload_question_and_confirms()
     {
-        await server.StartRouterAsync("1.5", "set interfaces ethernet eth0 address 'dhcp'\n");
+        // VyOS's default commit-revisions: its hook writes the log entry confirm reads (circinus:python/vyos/config_mgmt.py).
+        await server.StartRouterAsync("1.5", "set interfaces ethernet eth0 address 'dhcp'\nset system config-management commit-revisions '100'\n");
         using var factory = Factory(server.RouterSettings() with { VyosVersion = VyosVersion.V1_5 });
         var router = factory.Get("edge");
         var commands = NatRuleCommands.PortForward(10000, 32000, "192.168.64.10", 22);

@@ -61,8 +61,10 @@ public sealed class CommitConfirmFidelityTests(SimulatedVyosSshServer server)
     public async Task On_1_3_another_pending_confirm_still_commits_is_reported_and_is_not_confirmed_by_us()
     {
         const string version = "1.3";
+        // Both sessions must run inside the first one's window, on a loaded machine too.
+        const int LongMinuteMs = 15_000;
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1, version: version, initialConfig: CommitRevisions);
-        await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
+        await server.SetFaultsAsync($$"""{"minuteMs": {{LongMinuteMs}}, "rebootMs": {{RebootMs}}}""");
         var someoneElses = await rig.Client.ApplyAsync(
             new RouterChangeRequest(VersionedNatCommands.PortForward(version, 10000, 32000, "192.168.64.10", 22), commitConfirmMinutes: 1) { ReadBackProblem = _ => "left unconfirmed" },
             CancellationToken.None);
@@ -70,7 +72,7 @@ public sealed class CommitConfirmFidelityTests(SimulatedVyosSshServer server)
         var ours = await rig.Client.ApplyAsync(
             new RouterChangeRequest(VersionedNatCommands.PortForward(version, 10001, 32001, "192.168.64.11", 22), commitConfirmMinutes: 1), CancellationToken.None);
         var rightAfter = await rig.RouterLinesAsync("set nat ");
-        await Task.Delay(PastTheWindow);
+        await Task.Delay(TimeSpan.FromMilliseconds(LongMinuteMs + RebootMs + 1_500));
         var afterTheWindow = await rig.RouterLinesAsync("set nat ");
 
         Assert.Equal(RouterSessionOutcome.NotConfirmed, someoneElses.Outcome);
