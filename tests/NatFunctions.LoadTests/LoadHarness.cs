@@ -93,7 +93,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         var ours = compared is null ? group.MaxBy(result => result.Concurrency)! : group.Single(result => result.Concurrency == compared.Concurrency);
         var speedup = compared is null ? "n/a" : (ours.RequestsPerSecond / compared.RequestsPerSecond).ToString("F1", CultureInfo.InvariantCulture) + "x";
         return string.Create(CultureInfo.InvariantCulture,
-            $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms, bound ratio: {ours.BoundRatio:F2} (bound {ours.Bound.TotalMilliseconds:F0} ms; {model})");
+            $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms, bound ratio: {ours.BoundRatio:F2}, bound: {ours.Bound.TotalMilliseconds:F0} ms, command delay: {model.CommandDelayMs} ms, rtt: {model.RttMs} ms, commit delay: {model.CommitDelayMs} ms");
     }
 
     private static string LoadAverage()
