@@ -11,6 +11,8 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
 {
     private static readonly TimeSpan WatchInterval = TimeSpan.FromMilliseconds(50);
 
+    private readonly string sessionId = Guid.NewGuid().ToString("N")[..12];
+
     /// <summary>
     /// Whether a background watcher prints notices and ends the process on a reboot while the session waits for
     /// input (the real process; <paramref name="output"/> must then be thread-safe). In process, notices come at
@@ -67,12 +69,26 @@ internal sealed class ShellHost(ShellOptions options, TextReader input, TextWrit
 
             // Blank lines and script-template sourcing are the shell's, not VyOS commands.
             var isCommand = line.Trim().Length > 0 && !IsSourceLine(line);
-            if (isCommand) commands++;
+            if (isCommand)
+            {
+                commands++;
+                LogCommand(line);
+            }
+
             var noticeInside = interactive && isCommand && session.Faults.WriteNoticeAtCommands?.Contains(commands) == true;
             if (!(noticeInside ? ExecuteWithNoticeInside(session, line, cancellationToken) : session.Execute(line, cancellationToken))) return 0;
 
             if (isCommand && session.Faults.DropAfterCommands is { } limit && commands >= limit) throw new SessionDroppedException("drop after commands");
         }
+    }
+
+    /// <summary>
+    /// One line per command in <see cref="ShellOptions.CommandLogPath"/>: one short append each, so the lines of
+    /// concurrent sessions do not interleave.
+    /// </summary>
+    private void LogCommand(string line)
+    {
+        if (options.CommandLogPath is { } path) File.AppendAllText(path, $"{sessionId}\t{line.Trim()}\n");
     }
 
     /// <summary>The <c>writeNoticeAtCommands</c> fault: an operator's commit elsewhere; its notice lands mid-output.</summary>

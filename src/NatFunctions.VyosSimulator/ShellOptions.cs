@@ -22,6 +22,12 @@ internal sealed record ShellOptions
     /// <summary>Faults from the command line; <c>DIR/faults.json</c> overrides them field by field.</summary>
     public FaultSettings Faults { get; init; } = new();
 
+    /// <summary>
+    /// A file each session appends its commands to (<c>SESSION-ID TAB LINE</c>), so a load harness can count what the
+    /// router really ran (sessions, <c>set</c>s, commits); null writes nothing.
+    /// </summary>
+    public string? CommandLogPath { get; init; }
+
     /// <summary>The <c>-c COMMAND</c> sshd passes to a login shell, or null for an interactive session.</summary>
     public string? Command { get; init; }
 }

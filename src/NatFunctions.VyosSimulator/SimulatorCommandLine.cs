@@ -9,11 +9,11 @@ namespace NatFunctions.VyosSimulator;
 /// <code>
 /// init  --state-dir DIR [--config FILE]
 /// shell --state-dir DIR [--version 1.3|1.4|1.5] [--hostname vyos] [--commit-delay-ms N] [--command-delay-ms N] [--minute-ms N] [--reboot-ms N]
-///       [--drop-after-commands N] [--drop-after-commit] [--fail-commit MESSAGE] [-c COMMAND]
+///       [--command-log FILE] [--drop-after-commands N] [--drop-after-commit] [--fail-commit MESSAGE] [-c COMMAND]
 /// </code>
 /// sshd starts a login shell without our options, so anything not given falls back to the environment
 /// (<c>VYOS_SIM_STATE_DIR</c>, <c>VYOS_SIM_VERSION</c>, <c>VYOS_SIM_HOSTNAME</c>, <c>VYOS_SIM_COMMIT_DELAY_MS</c>,
-/// <c>VYOS_SIM_COMMAND_DELAY_MS</c>, <c>VYOS_SIM_MINUTE_MS</c>, <c>VYOS_SIM_REBOOT_MS</c>), then to <c>vyos-sim.json</c> next to the assembly, then to <c>~/.vyos-sim.json</c>
+/// <c>VYOS_SIM_COMMAND_DELAY_MS</c>, <c>VYOS_SIM_MINUTE_MS</c>, <c>VYOS_SIM_REBOOT_MS</c>, <c>VYOS_SIM_COMMAND_LOG</c>), then to <c>vyos-sim.json</c> next to the assembly, then to <c>~/.vyos-sim.json</c>
 /// (same keys as the options without dashes: <c>{"state-dir": "...", "version": "1.4"}</c>). Arguments that do not
 /// start with <c>init</c>/<c>shell</c> are read as shell arguments, so a wrapper can pass sshd's <c>-c CMD</c> through.
 /// </summary>
@@ -22,7 +22,7 @@ internal static class SimulatorCommandLine
     public const string Usage = """
         usage: NatFunctions.VyosSimulator init  --state-dir DIR [--config FILE]
                NatFunctions.VyosSimulator shell --state-dir DIR [--version 1.3|1.4|1.5] [--hostname NAME] [--commit-delay-ms N]
-                                                [--command-delay-ms N] [--minute-ms N] [--reboot-ms N]
+                                                [--command-delay-ms N] [--minute-ms N] [--reboot-ms N] [--command-log FILE]
                                                 [--drop-after-commands N] [--drop-after-commit]
                                                 [--fail-commit MESSAGE] [-c COMMAND]
         """;
@@ -68,6 +68,7 @@ internal static class SimulatorCommandLine
             HostName = Setting("hostname", "VYOS_SIM_HOSTNAME") ?? defaults.HostName,
             MinuteMilliseconds = Number(Setting("minute-ms", "VYOS_SIM_MINUTE_MS")) ?? defaults.MinuteMilliseconds,
             RebootMilliseconds = Number(Setting("reboot-ms", "VYOS_SIM_REBOOT_MS")) ?? defaults.RebootMilliseconds,
+            CommandLogPath = Setting("command-log", "VYOS_SIM_COMMAND_LOG"),
             Command = options.GetValueOrDefault("command"),
             Faults = new FaultSettings
             {

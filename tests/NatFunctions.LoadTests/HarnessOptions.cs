@@ -9,6 +9,10 @@ internal sealed record HarnessOptions
         dotnet run --project tests/NatFunctions.LoadTests -c Release -- [options]
           --concurrency N[,N...]   concurrent provisions per burst (default 100; e.g. 1,10,100,500)
           --commit-delay-ms N      the simulated router's commit time (default 1500)
+          --command-delay-ms N     the simulated router's cost of each set/delete (default 0; a real VyOS runs a
+                                   process per set: tens of ms)
+          --rtt-ms N               round trip between the worker and the router: a relay in front of sshd holds each
+                                   chunk for N/2 ms each way (default 0: no relay)
           --compare-baseline       also run Apply:Mode=per-request (only for bursts of up to --baseline-max, default 100)
           --baseline-max N         largest burst the baseline runs (default 100)
           --ssh-sessions N         measure N read sessions with and without SSH connection reuse (default 0: skip)
@@ -19,11 +23,24 @@ internal sealed record HarnessOptions
           --read-seconds N         duration (default 20)
           --skip-provision         no provisioning bursts (e.g. only --reads or --ssh-sessions)
           --quiet-logs             the worker logs at Warning (default: as host.json and the app configure it)
+          --help                   this text
+        The summary (last line) gives the speedup over the baseline, the commits per request, the p99 latency and the
+        bound ratio: the group burst's wall time over the router's own bound, the sum of its sessions' router-side
+        costs (set/delete x command delay + commits x commit delay + one round trip per strictly sequential step),
+        counted from the commands the simulated router logged during the burst.
         """;
 
     public IReadOnlyList<int> Concurrency { get; init; } = [100];
 
     public int CommitDelayMs { get; init; } = 1500;
+
+    public int CommandDelayMs { get; init; }
+
+    public int RttMs { get; init; }
+
+    public bool Help { get; init; }
+
+    public RouterCostModel RouterModel => new(CommitDelayMs, CommandDelayMs, RttMs);
 
     public bool CompareBaseline { get; init; }
 
@@ -57,6 +74,9 @@ internal sealed record HarnessOptions
             {
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(text => Positive(name, text)).ToList() },
                 "--commit-delay-ms" => options with { CommitDelayMs = NonNegative(name, Value()) },
+                "--command-delay-ms" => options with { CommandDelayMs = NonNegative(name, Value()) },
+                "--rtt-ms" => options with { RttMs = NonNegative(name, Value()) },
+                "--help" or "-h" => options with { Help = true },
                 "--compare-baseline" => options with { CompareBaseline = true },
                 "--baseline-max" => options with { BaselineMax = Positive(name, Value()) },
                 "--ssh-sessions" => options with { SshSessions = Positive(name, Value()) },

@@ -12,8 +12,10 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, build {RepositoryLayout.Configuration}, load average {LoadAverage()}"));
-        await using var router = await SshRouterServer.StartAsync(options.CommitDelayMs, cancellationToken);
-        output.WriteLine($"router: sshd 127.0.0.1:{router.Port}, simulator VyOS 1.4, commit delay {options.CommitDelayMs} ms");
+        await using var router = await SshRouterServer.StartAsync(options.RouterModel, cancellationToken);
+        output.WriteLine(router.Port == router.SshdPort
+            ? $"router: sshd 127.0.0.1:{router.SshdPort}, simulator VyOS 1.4, {router.Model}"
+            : $"router: sshd 127.0.0.1:{router.SshdPort} behind the delaying relay 127.0.0.1:{router.Port}, simulator VyOS 1.4, {router.Model}");
 
         if (options.SshSessions > 0)
         {
@@ -42,7 +44,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
             output.WriteLine("  " + result);
         }
 
-        output.WriteLine(Summary(group, baseline));
+        output.WriteLine(Summary(group, baseline, options.RouterModel));
         return 0;
     }
 
@@ -52,12 +54,12 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         await router.ResetRouterAsync(cancellationToken);
         await using var stack = await LoadStack.StartAsync(router, mode, LogSettings(), cancellationToken);
         // The first provision pays for JIT, the SSH connection and the first commit; it is not measured.
-        var warmUp = await ProvisionBurst.RunAsync(stack, mode, 1, $"warm-{mode}", cancellationToken);
+        var warmUp = await ProvisionBurst.RunAsync(stack, router, mode, 1, $"warm-{mode}", cancellationToken);
         output.WriteLine($"{mode}: warm-up provision took {warmUp.Wall.TotalMilliseconds:F0} ms");
         var results = new List<BurstResult>();
         foreach (var level in levels)
         {
-            var result = await ProvisionBurst.RunAsync(stack, mode, level, $"{mode}-c{level}", cancellationToken);
+            var result = await ProvisionBurst.RunAsync(stack, router, mode, level, $"{mode}-c{level}", cancellationToken);
             output.WriteLine("  " + result);
             results.Add(result);
         }
@@ -84,14 +86,14 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         }
         : [];
 
-    private static string Summary(IReadOnlyList<BurstResult> group, IReadOnlyList<BurstResult> baseline)
+    private static string Summary(IReadOnlyList<BurstResult> group, IReadOnlyList<BurstResult> baseline, RouterCostModel model)
     {
         // Compare at the largest burst both modes ran; without a baseline, report the largest group burst.
         var compared = baseline.Count == 0 ? null : baseline.MaxBy(result => result.Concurrency)!;
         var ours = compared is null ? group.MaxBy(result => result.Concurrency)! : group.Single(result => result.Concurrency == compared.Concurrency);
         var speedup = compared is null ? "n/a" : (ours.RequestsPerSecond / compared.RequestsPerSecond).ToString("F1", CultureInfo.InvariantCulture) + "x";
         return string.Create(CultureInfo.InvariantCulture,
-            $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms");
+            $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms, bound ratio: {ours.BoundRatio:F2}, bound: {ours.Bound.TotalMilliseconds:F0} ms, command delay: {model.CommandDelayMs} ms, rtt: {model.RttMs} ms, commit delay: {model.CommitDelayMs} ms");
     }
 
     private static string LoadAverage()

@@ -13,6 +13,12 @@ catch (ArgumentException exception)
     return 2;
 }
 
+if (options.Help)
+{
+    Console.WriteLine(HarnessOptions.Usage);
+    return 0;
+}
+
 using var cancel = new CancellationTokenSource();
 Console.CancelKeyPress += (_, e) =>
 {

@@ -5,13 +5,16 @@ namespace NatFunctions.LoadTests;
 
 /// <summary>
 /// Fires N provisions at once (each a new VM with the default three forwards) and waits for every answer. A request
-/// is answered when the commit carrying its change has ended, so the wall time covers the router work too.
+/// is answered when the commit carrying its change has ended, so the wall time covers the router work too. What the
+/// router ran meanwhile (its command log) gives the router's own bound for the burst.
 /// </summary>
 internal static class ProvisionBurst
 {
-    public static async Task<BurstResult> RunAsync(LoadStack stack, string mode, int concurrency, string namePrefix, CancellationToken cancellationToken)
+    public static async Task<BurstResult> RunAsync(
+        LoadStack stack, SshRouterServer router, string mode, int concurrency, string namePrefix, CancellationToken cancellationToken)
     {
         var commitsBefore = await stack.CountCommitsAsync(cancellationToken);
+        var logBefore = router.CommandLogLength();
         using var start = new SemaphoreSlim(0);
         var requests = Enumerable.Range(0, concurrency)
             .Select(index => ProvisionOneAsync(stack.Client, $"{namePrefix}-{index:D4}", start, cancellationToken))
@@ -20,6 +23,7 @@ internal static class ProvisionBurst
         start.Release(concurrency);
         var outcomes = await Task.WhenAll(requests);
         wall.Stop();
+        var work = await router.ReadWorkSinceAsync(logBefore, cancellationToken);
         var commits = await stack.CountCommitsAsync(cancellationToken) - commitsBefore;
         return new BurstResult(
             mode,
@@ -27,7 +31,9 @@ internal static class ProvisionBurst
             wall.Elapsed,
             LatencySummary.Of(outcomes.Select(outcome => outcome.Latency).ToList()),
             commits,
-            outcomes.GroupBy(outcome => outcome.Status).ToDictionary(group => group.Key, group => group.Count()));
+            outcomes.GroupBy(outcome => outcome.Status).ToDictionary(group => group.Key, group => group.Count()),
+            work,
+            router.Model.BoundOf(work));
     }
 
     private static async Task<(int Status, TimeSpan Latency)> ProvisionOneAsync(

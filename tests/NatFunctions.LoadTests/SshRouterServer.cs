@@ -9,8 +9,10 @@ using NatFunctions.Infrastructure.Routers;
 namespace NatFunctions.LoadTests;
 
 /// <summary>
-/// A real OpenSSH server on 127.0.0.1 whose one user's login shell is the VyOS simulator with a commit delay, so the
-/// worker's SSH driver runs exactly as against a router. Needs root (sshd with its own config, a throwaway user).
+/// A real OpenSSH server on 127.0.0.1 whose one user's login shell is the VyOS simulator with the
+/// <see cref="RouterCostModel"/>'s commit and command delays, so the worker's SSH driver runs exactly as against a
+/// router; with a round trip in the model, clients reach it through a <see cref="DelayingTcpRelay"/>. Every session
+/// logs its commands (<see cref="ReadWorkSinceAsync"/>). Needs root (sshd with its own config, a throwaway user).
 /// <see cref="ResetRouterAsync"/> gives the next logins a fresh, empty router.
 /// </summary>
 internal sealed class SshRouterServer : IAsyncDisposable
@@ -18,15 +20,20 @@ internal sealed class SshRouterServer : IAsyncDisposable
     private const string SshdPath = "/usr/sbin/sshd";
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "nf-load-sshd-" + Guid.NewGuid().ToString("N")[..10]);
-    private readonly int commitDelayMs;
     private Process? sshd;
+    private DelayingTcpRelay? relay;
     private int stateCounter;
 
-    private SshRouterServer(int commitDelayMs) => this.commitDelayMs = commitDelayMs;
+    private SshRouterServer(RouterCostModel model) => Model = model;
+
+    public RouterCostModel Model { get; }
 
     public string UserName { get; } = "nfld" + Guid.NewGuid().ToString("N")[..8];
 
-    public int Port { get; private set; }
+    /// <summary>The port clients use: the relay's when the model has a round trip, else sshd's.</summary>
+    public int Port => relay?.Port ?? SshdPort;
+
+    public int SshdPort { get; private set; }
 
     public string HostKeySha256 { get; private set; } = string.Empty;
 
@@ -38,7 +45,9 @@ internal sealed class SshRouterServer : IAsyncDisposable
 
     private string SessionSettingsPath => Path.Combine(root, "simulator.env");
 
-    public static async Task<SshRouterServer> StartAsync(int commitDelayMs, CancellationToken cancellationToken)
+    private string CommandLogPath => Path.Combine(StateDirectory, "commands.log");
+
+    public static async Task<SshRouterServer> StartAsync(RouterCostModel model, CancellationToken cancellationToken)
     {
         if (!Environment.UserName.Equals("root", StringComparison.Ordinal))
         {
@@ -50,7 +59,7 @@ internal sealed class SshRouterServer : IAsyncDisposable
             throw new InvalidOperationException("openssh-server is not installed: apt-get install -y --no-install-recommends openssh-server");
         }
 
-        var server = new SshRouterServer(commitDelayMs);
+        var server = new SshRouterServer(model);
         try
         {
             await server.InitializeAsync(cancellationToken);
@@ -96,12 +105,30 @@ internal sealed class SshRouterServer : IAsyncDisposable
         await ExternalCommand.RunAsync("chown", ["-R", UserName, StateDirectory], cancellationToken);
         await File.WriteAllTextAsync(
             SessionSettingsPath,
-            $"STATE_DIR='{StateDirectory}'\nEXTRA_ARGS='--commit-delay-ms {commitDelayMs.ToString(CultureInfo.InvariantCulture)}'\n",
+            string.Create(CultureInfo.InvariantCulture,
+                $"STATE_DIR='{StateDirectory}'\nEXTRA_ARGS='--commit-delay-ms {Model.CommitDelayMs} --command-delay-ms {Model.CommandDelayMs} --command-log {CommandLogPath}'\n"),
             cancellationToken);
+    }
+
+    /// <summary>Where the current router's command log ends now: pass it to <see cref="ReadWorkSinceAsync"/> later.</summary>
+    public long CommandLogLength() => File.Exists(CommandLogPath) ? new FileInfo(CommandLogPath).Length : 0;
+
+    /// <summary>What the current router's sessions ran since <paramref name="offset"/> (from <see cref="CommandLogLength"/>).</summary>
+    public async Task<RouterWork> ReadWorkSinceAsync(long offset, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(CommandLogPath)) return RouterWork.FromLogLines([]);
+        await using var log = new FileStream(CommandLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        log.Seek(offset, SeekOrigin.Begin);
+        using var reader = new StreamReader(log);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        // A session may be writing its last line right now: only whole lines count.
+        var whole = text[..(text.LastIndexOf('\n') + 1)];
+        return RouterWork.FromLogLines(whole.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public async ValueTask DisposeAsync()
     {
+        if (relay is not null) await relay.DisposeAsync();
         if (sshd is { HasExited: false })
         {
             sshd.Kill(entireProcessTree: true);
@@ -131,7 +158,7 @@ internal sealed class SshRouterServer : IAsyncDisposable
         CopySimulator();
         await CreateKeysAsync(cancellationToken);
         await CreateUserAsync(cancellationToken);
-        Port = FreePort();
+        SshdPort = FreePort();
         await WriteConfigAsync(cancellationToken);
         Directory.CreateDirectory("/run/sshd");
         var config = Path.Combine(root, "sshd_config");
@@ -142,6 +169,7 @@ internal sealed class SshRouterServer : IAsyncDisposable
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("could not start sshd");
         await WaitUntilListeningAsync(cancellationToken);
+        if (Model.RttMs > 0) relay = new DelayingTcpRelay(SshdPort, TimeSpan.FromMilliseconds(Model.RttMs / 2.0));
         await ResetRouterAsync(cancellationToken);
     }
 
@@ -195,7 +223,7 @@ internal sealed class SshRouterServer : IAsyncDisposable
     }
 
     private Task WriteConfigAsync(CancellationToken cancellationToken) => File.WriteAllTextAsync(Path.Combine(root, "sshd_config"), $"""
-        Port {Port}
+        Port {SshdPort}
         ListenAddress 127.0.0.1
         HostKey {Path.Combine(root, "ssh_host_ed25519_key")}
         PidFile {Path.Combine(root, "sshd.pid")}
@@ -232,7 +260,7 @@ internal sealed class SshRouterServer : IAsyncDisposable
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port, cancellationToken);
+                await probe.ConnectAsync(IPAddress.Loopback, SshdPort, cancellationToken);
                 return;
             }
             catch (SocketException)
@@ -241,6 +269,6 @@ internal sealed class SshRouterServer : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{Port}");
+        throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{SshdPort}");
     }
 }
