@@ -24,14 +24,17 @@ public sealed class RouterOwnership
     {
         ArgumentNullException.ThrowIfNull(settings);
         this.settings = settings;
+        RulePrefix = settings.Marker + ":";
+        MappingPrefix = settings.Marker + "-";
         var marker = Regex.Escape(settings.Marker);
         ruleDescription = new Regex($@"^{marker}:{NamePattern}:{NamePattern}(?: .+)?\z", RegexOptions.CultureInvariant | RegexOptions.Singleline);
         mappingName = new Regex($@"^{marker}-{NamePattern}\z", RegexOptions.CultureInvariant);
     }
 
-    public string RulePrefix => settings.Marker + ":";
+    // Kept, not concatenated per call: ownership is asked for every rule of a router on every reconcile.
+    public string RulePrefix { get; }
 
-    public string MappingPrefix => settings.Marker + "-";
+    public string MappingPrefix { get; }
 
     public bool ManagesDhcp => settings.DhcpSharedNetwork is not null && settings.DhcpSubnet is not null;
 

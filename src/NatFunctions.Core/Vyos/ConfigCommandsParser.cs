@@ -38,6 +38,7 @@ public static class ConfigCommandsParser
             start = end + 1;
         }
 
+        walker.Finish();
         return tree;
     }
 

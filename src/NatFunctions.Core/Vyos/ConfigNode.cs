@@ -15,7 +15,7 @@ public sealed class ConfigNode
 {
     // Past a few children (a router's NAT rules, DHCP mappings) a linear name search makes parsing and planning
     // quadratic, so bigger nodes keep a name index beside the ordered list; up to it, an exact-size array.
-    private const int IndexThreshold = 8;
+    internal const int IndexThreshold = 8;
 
     // Up to this many values live in an exact-size array (one allocation for the common single value); more go to
     // a list so a long multi-value leaf (an address group) does not copy on every append.
@@ -157,6 +157,22 @@ public sealed class ConfigNode
         var child = new ConfigNode(words.Get(name));
         InsertChild(ChildCount, child);
         return child;
+    }
+
+    /// <summary>
+    /// Parser path: gives a node without children all of its children at once, stored as one child, an exact-size
+    /// array or (past <see cref="IndexThreshold"/>) the indexed list, the same as appending them one by one would.
+    /// </summary>
+    internal void SetParsedChildren(List<ConfigNode> children)
+    {
+        if (_children is not null) throw new InvalidOperationException("the node already has children");
+        _children = children.Count switch
+        {
+            0 => null,
+            1 => children[0],
+            <= IndexThreshold => children.ToArray(),
+            _ => new IndexedChildren(children),
+        };
     }
 
     public bool RemoveChild(string name)

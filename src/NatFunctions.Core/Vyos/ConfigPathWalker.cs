@@ -6,10 +6,32 @@ namespace NatFunctions.Core.Vyos;
 /// shared whole words are not looked up again: on a big router that skips a hash lookup among thousands of rules
 /// for all but the first line of each rule.
 /// </summary>
-internal sealed class ConfigPathWalker(ConfigNode root, ConfigWordPool words)
+/// <remarks>
+/// A node this parse created collects its children in a reused buffer while it is on the path (its lines are
+/// adjacent in real output) and receives them in one exact-size array when the path leaves it, instead of a new
+/// array per appended child (a rule's five children cost four arrays, three of them garbage). A node that gets more
+/// than a few children, or that the text returns to after leaving it, takes them one at a time as before.
+/// <see cref="Finish"/> hands over what the nodes still on the path hold.
+/// </remarks>
+internal sealed class ConfigPathWalker
 {
-    private readonly List<ConfigNode> _previousNodes = [];
+    // The root and the nodes of the previous line's path: _path[0] is the root, _path[depth + 1] the node of the
+    // word at depth.
+    private readonly List<ConfigNode> _path = [];
+
+    // Per entry of _path: the children collected for it so far, or null when its children live in the node itself
+    // (it existed before, was revisited, or outgrew the buffer).
+    private readonly List<List<ConfigNode>?> _collected = [];
+    private readonly Stack<List<ConfigNode>> _spareBuffers = new();
+    private readonly ConfigWordPool _words;
     private ReadOnlyMemory<char> _previousPath;
+
+    public ConfigPathWalker(ConfigNode root, ConfigWordPool words)
+    {
+        _words = words;
+        _path.Add(root);
+        _collected.Add(root.ChildCount == 0 ? Rent() : null);
+    }
 
     /// <param name="path">Words separated by single spaces (the parser has checked).</param>
     public ConfigNode Walk(ReadOnlyMemory<char> path)
@@ -17,7 +39,6 @@ internal sealed class ConfigPathWalker(ConfigNode root, ConfigWordPool words)
         var text = path.Span;
         var previous = _previousPath.Span;
         var shared = text.CommonPrefixLength(previous);
-        var node = root;
         var depth = 0;
         var start = 0;
         while (start <= text.Length)
@@ -27,26 +48,81 @@ internal sealed class ConfigPathWalker(ConfigNode root, ConfigWordPool words)
 
             // A word is the previous line's word at this depth when everything up to its end is shared and the
             // previous path has a word boundary there too.
-            var reusable = depth < _previousNodes.Count
+            var reusable = depth + 1 < _path.Count
                 && end <= shared
                 && (end == previous.Length || previous[end] == ' ');
-            if (reusable)
+            if (!reusable)
             {
-                node = _previousNodes[depth];
-            }
-            else
-            {
-                node = node.GetOrAppendChild(text[start..end], words);
-                if (depth < _previousNodes.Count) _previousNodes.RemoveRange(depth, _previousNodes.Count - depth);
-                _previousNodes.Add(node);
+                Leave(depth + 1);
+                _path.Add(Child(depth, text[start..end], out var created));
+                _collected.Add(created ? Rent() : null);
             }
 
             depth++;
             start = end + 1;
         }
 
-        if (depth < _previousNodes.Count) _previousNodes.RemoveRange(depth, _previousNodes.Count - depth);
+        Leave(depth + 1);
         _previousPath = path;
-        return node;
+        return _path[depth];
     }
+
+    /// <summary>Gives every node still on the path the children collected for it; the tree is complete after this.</summary>
+    public void Finish() => Leave(0);
+
+    /// <summary>The child named <paramref name="word"/> of the node at <paramref name="depth"/> on the path, appended when missing.</summary>
+    private ConfigNode Child(int depth, ReadOnlySpan<char> word, out bool created)
+    {
+        var parent = _path[depth];
+        var collected = _collected[depth];
+        if (collected is not null)
+        {
+            foreach (var child in collected)
+            {
+                if (word.SequenceEqual(child.Name))
+                {
+                    created = false;
+                    return child;
+                }
+            }
+
+            // Past a few children the node keeps them itself, with its name index (a router's thousands of rules).
+            if (collected.Count < ConfigNode.IndexThreshold)
+            {
+                var fresh = new ConfigNode(_words.Get(word));
+                collected.Add(fresh);
+                created = true;
+                return fresh;
+            }
+
+            HandOver(depth);
+        }
+
+        var countBefore = parent.ChildCount;
+        var found = parent.GetOrAppendChild(word, _words);
+        created = parent.ChildCount != countBefore;
+        return found;
+    }
+
+    /// <summary>Drops the path entries from <paramref name="depth"/> on, handing each its collected children.</summary>
+    private void Leave(int depth)
+    {
+        for (var index = _path.Count - 1; index >= depth; index--)
+        {
+            HandOver(index);
+            _path.RemoveAt(index);
+            _collected.RemoveAt(index);
+        }
+    }
+
+    private void HandOver(int index)
+    {
+        if (_collected[index] is not { } collected) return;
+        if (collected.Count > 0) _path[index].SetParsedChildren(collected);
+        collected.Clear();
+        _spareBuffers.Push(collected);
+        _collected[index] = null;
+    }
+
+    private List<ConfigNode> Rent() => _spareBuffers.TryPop(out var buffer) ? buffer : [];
 }

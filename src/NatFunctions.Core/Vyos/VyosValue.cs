@@ -51,6 +51,10 @@ public sealed record VyosValue
             }
 
             if (char.IsControl(c)) return "it contains a control character";
+
+            // No printable ASCII character is a separator or format character; skipping the category lookup for
+            // them keeps checking every value of a big router cheap.
+            if (char.IsAscii(c)) continue;
             var category = CharUnicodeInfo.GetUnicodeCategory(c);
             if (category is UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator) return "it contains a line break";
             if (category is UnicodeCategory.Format) return "it contains an invisible format character";

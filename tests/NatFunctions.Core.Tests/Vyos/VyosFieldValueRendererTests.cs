@@ -47,6 +47,28 @@ public sealed class VyosFieldValueRendererTests
         { "1.4", "inbound-interface", "foo.10" },
         { "1.4", "description", new string('d', 256) },
         { "1.5", "description", new string('é', 128) },
+
+        // Addresses and ports are read without splitting into strings: every malformed shape still fails.
+        { "1.4", "translation address", "1.2.3.4.5" },
+        { "1.4", "translation address", "1..2.3" },
+        { "1.4", "translation address", "1.2.3.4." },
+        { "1.4", "translation address", ".1.2.3" },
+        { "1.4", "translation address", "1.2.3.256" },
+        { "1.4", "translation address", "1.2.3.+4" },
+        { "1.4", "translation address", "1.2.3.٤" },
+        { "1.4", "translation address", "100000.1.1.1" },
+        { "1.4", "destination address", "10.0.0.1/24" },
+        { "1.4", "destination address", "10.0.0.0/33" },
+        { "1.4", "destination address", "10.0.0.0/08" },
+        { "1.4", "destination address", "10.0.0.0/" },
+        { "1.4", "destination address", "10.0.0/8" },
+        { "1.4", "destination port", "-80" },
+        { "1.4", "destination port", "80-" },
+        { "1.4", "destination port", "80-90-100" },
+        { "1.4", "destination port", "0-80" },
+        { "1.4", "destination port", "123456" },
+        { "1.4", "destination port", " 80" },
+        { "1.4", "translation port", "" },
     };
 
     public static TheoryData<string, string, string> AcceptedRuleValues => new()
@@ -61,6 +83,12 @@ public sealed class VyosFieldValueRendererTests
         { "1.5", "inbound-interface", "pppoe0" },
         { "1.4", "description", new string('d', 255) },
         { "1.3", "description", new string('d', 400) },
+        { "1.4", "translation address", "255.255.255.255" },
+        { "1.4", "destination address", "0.0.0.0/0" },
+        { "1.4", "destination address", "10.0.0.0/32" },
+        { "1.4", "destination address", "192.168.1.128/25" },
+        { "1.4", "destination port", "65535-65535" },
+        { "1.4", "translation port", "1" },
     };
 
     [Theory]
