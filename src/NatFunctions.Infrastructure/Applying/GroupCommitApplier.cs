@@ -2,6 +2,8 @@ using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
+using NatFunctions.Core.Pools;
+using NatFunctions.Core.Results;
 using NatFunctions.Core.Routers;
 
 namespace NatFunctions.Infrastructure.Applying;
@@ -51,10 +53,20 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
         }
     }
 
-    public async Task<IReadOnlyList<RouterSyncReport>> SyncAsync(
+    public async Task<OperationResult<IReadOnlyList<RouterSyncReport>>> SyncAsync(
         string? router, bool dryRun, ChangeTrigger trigger, string? actor, CancellationToken cancellationToken)
     {
-        var names = router is null ? routers.RouterNames : [CanonicalName(router)];
+        IReadOnlyList<string> names = routers.RouterNames;
+        if (router is not null)
+        {
+            if (ConfiguredRouter.Resolve(routers, router) is not { } configured)
+            {
+                return UnknownRouter;
+            }
+
+            names = [configured];
+        }
+
         var reports = new List<RouterSyncReport>();
         foreach (var name in names)
         {
@@ -103,6 +115,8 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
         var name = CanonicalName(router);
         return queues.GetOrAdd(name, key => new RouterSessionQueue(key, reconciler.RunAsync, logger, stopping.Token));
     }
+
+    private static OperationError UnknownRouter => new(ErrorKind.NotFound, "Not found.", "No router of that name is configured.");
 
     /// <exception cref="KeyNotFoundException">No router of that name is configured.</exception>
     private string CanonicalName(string router) => routers.Get(router).RouterName;

@@ -18,7 +18,7 @@ public sealed class ApiKeyFunctions(ApiKeyAdministration administration)
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
     {
         var keys = await administration.ListAsync(request.HttpContext.RequestAborted);
-        return ApiResults.Ok(new { items = keys.Select(ApiKeyResponse.From) });
+        return ApiResults.Ok(new ApiKeyListResponse(keys.Select(ApiKeyResponse.From).ToList()));
     }
 
     [Function("CreateApiKey")]

@@ -17,11 +17,9 @@ public sealed class ChangeFunctions(ChangeQueries queries)
         var query = request.Query;
         var result = await queries.ListAsync(
             new ChangeQueryText(
-                Last(query["router"]), Last(query["result"]), Last(query["trigger"]), Last(query["since"]), Last(query["until"]),
-                Last(query["cursor"]), Last(query["page_size"])),
+                query.LastValue("router"), query.LastValue("result"), query.LastValue("trigger"), query.LastValue("since"),
+                query.LastValue("until"), query.LastValue("cursor"), query.LastValue("page_size")),
             request.HttpContext.RequestAborted);
         return ApiResults.From(result, page => ApiResults.Ok(new ChangeListResponse(page.Items.Select(ChangeResponse.From).ToList(), page.NextCursor)));
     }
-
-    private static string? Last(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values[^1];
 }

@@ -23,12 +23,6 @@ public sealed class HealthFunction(HealthChecker healthChecker, RouterMetrics ro
             routerMetrics.RecordProbe(router, health is ComponentHealth.Ok or ComponentHealth.RouterMisconfigured);
         }
 
-        var status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        // Anyone may ask whether the service is up; which components and routers exist, and their states, is for
-        // callers with at least a reader key.
-        var caller = RequestCaller.Find(request.HttpContext);
-        return caller is not null && caller.Has(ApiRole.Reader)
-            ? ApiResults.Json(status, HealthResponse.From(report))
-            : ApiResults.Json(status, HealthStatusResponse.From(report));
+        return HealthResults.From(request, report);
     }
 }

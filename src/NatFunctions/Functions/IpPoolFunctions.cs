@@ -18,7 +18,7 @@ public sealed class IpPoolFunctions(IpPoolAdministration administration)
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
     {
         var pools = await administration.ListAsync(request.HttpContext.RequestAborted);
-        return ApiResults.Ok(new { items = pools.Select(IpPoolResponse.From) });
+        return ApiResults.Ok(new IpPoolListResponse(pools.Select(IpPoolResponse.From).ToList()));
     }
 
     [Function("CreateIpPool")]

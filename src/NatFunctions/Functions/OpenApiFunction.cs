@@ -19,7 +19,7 @@ public sealed class OpenApiFunction
     [Function("OpenApiDocument")]
     [RequiresRole(ApiRole.Reader)]
     public IActionResult Run([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/openapi.json")] HttpRequest request) =>
-        new FileContentResult(Document.Value, "application/json; charset=utf-8");
+        new FileContentResult(Document.Value, ApiResults.JsonContentType);
 
     private static byte[] Load()
     {

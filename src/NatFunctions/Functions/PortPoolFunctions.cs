@@ -18,7 +18,7 @@ public sealed class PortPoolFunctions(PortPoolAdministration administration)
     public async Task<IActionResult> List([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = Collection)] HttpRequest request)
     {
         var pools = await administration.ListAsync(request.HttpContext.RequestAborted);
-        return ApiResults.Ok(new { items = pools.Select(PortPoolResponse.From) });
+        return ApiResults.Ok(new PortPoolListResponse(pools.Select(PortPoolResponse.From).ToList()));
     }
 
     [Function("CreatePortPool")]

@@ -19,19 +19,14 @@ public sealed class RouterFunctions(RouterViewQueries queries, RouterPreflightQu
         return ApiResults.Ok(new RouterListResponse(routers.Select(RouterResponse.From).ToList()));
     }
 
-    /// <summary>
-    /// 503 when the router cannot be reached (try again later); 502 when it answered but cannot be trusted or
-    /// understood (host key mismatch, unreadable output), which retrying will not fix.
-    /// </summary>
+    /// <summary>The router's NAT rules, read live; <see cref="RouterReadResults"/> says how a failed read answers.</summary>
     [Function("GetRouterNat")]
     [RequiresRole(ApiRole.Admin)]
     public async Task<IActionResult> Nat(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/admin/routers/{name}/nat")] HttpRequest request, string name)
     {
         var result = await queries.GetNatAsync(name, request.HttpContext.RequestAborted);
-        return ApiResults.From(result, read => read.View is { } view
-            ? ApiResults.Ok(RouterNatResponse.From(view))
-            : ReadFailure(request, read.Reachability));
+        return RouterReadResults.From(request, result);
     }
 
     /// <summary>
@@ -45,28 +40,5 @@ public sealed class RouterFunctions(RouterViewQueries queries, RouterPreflightQu
     {
         var result = await preflight.RunAsync(name, request.HttpContext.RequestAborted);
         return ApiResults.From(result, report => ApiResults.Ok(RouterPreflightResponse.From(report)));
-    }
-
-    private static ProblemResult ReadFailure(HttpRequest request, RouterReachability reachability)
-    {
-        if (reachability == RouterReachability.Unreachable)
-        {
-            request.HttpContext.Response.Headers.RetryAfter = "30";
-            return new ProblemResult(
-                StatusCodes.Status503ServiceUnavailable,
-                "The router is unreachable.",
-                "The router did not answer in time; try again later.");
-        }
-
-        return new ProblemResult(
-            StatusCodes.Status502BadGateway,
-            "The router could not be read.",
-            reachability switch
-            {
-                RouterReachability.UntrustedHostKey => "The router's host key does not match the pinned fingerprint.",
-                RouterReachability.RouterMisconfigured =>
-                    "The router runs another VyOS version than its VyosVersion setting; GET /v1/admin/routers/{name}/preflight says which and how to fix it.",
-                _ => "The router's answer could not be understood.",
-            });
     }
 }

@@ -15,33 +15,19 @@ public sealed class SyncFunctions(IRouterSync sync)
     public async Task<IActionResult> Sync(
         [HttpTrigger(AuthorizationLevel.Anonymous, "post", Route = "v1/admin/sync-vyos-config")] HttpRequest request)
     {
-        var dryRunText = request.Query["dry_run"].ToString();
-        if (!TryParseFlag(dryRunText, out var dryRun))
+        if (!request.Query.TryReadFlag("dry_run", out var dryRun))
         {
-            return Problems.BadRequest("dry_run must be true or false.", new Dictionary<string, string[]> { ["dry_run"] = ["must be true or false"] });
+            return Problems.NotAFlag("dry_run");
         }
 
-        var router = request.Query["router"].ToString();
-        try
-        {
-            var reports = await sync.SyncAsync(
-                string.IsNullOrEmpty(router) ? null : router,
-                dryRun,
-                ChangeTrigger.Manual,
-                RequestCaller.Get(request).Name,
-                request.HttpContext.RequestAborted);
-            return ApiResults.Ok(SyncResponse.From(dryRun, reports));
-        }
-        catch (KeyNotFoundException)
-        {
-            return Problems.NotFound("No router of that name is configured.");
-        }
-    }
-
-    private static bool TryParseFlag(string text, out bool flag)
-    {
-        flag = false;
-        if (string.IsNullOrEmpty(text)) return true;
-        return bool.TryParse(text, out flag);
+        // ?router= (empty) is every router, like no router parameter at all.
+        var router = request.Query.LastValue("router");
+        var result = await sync.SyncAsync(
+            string.IsNullOrEmpty(router) ? null : router,
+            dryRun,
+            ChangeTrigger.Manual,
+            RequestCaller.Get(request).Name,
+            request.HttpContext.RequestAborted);
+        return ApiResults.From(result, reports => ApiResults.Ok(SyncResponse.From(dryRun, reports)));
     }
 }

@@ -18,8 +18,9 @@ public sealed class SyncTimerFunction(IRouterSync sync, AuditPruning pruning, IL
     [Function("SyncTimer")]
     public async Task Run([TimerTrigger("%SyncSchedule%")] TimerInfo timer, CancellationToken cancellationToken)
     {
-        var reports = await sync.SyncAsync(null, dryRun: false, ChangeTrigger.Timer, actor: null, cancellationToken);
-        foreach (var report in reports)
+        // Every configured router: the one error a sync answers with, an unknown router name, cannot happen here.
+        var synced = await sync.SyncAsync(router: null, dryRun: false, ChangeTrigger.Timer, actor: null, cancellationToken);
+        foreach (var report in synced.Value!)
         {
             logger.LogInformation(
                 "Sync of router {Router}: {Outcome}, {Changes} changes, {Unmanaged} unmanaged rules, change {ChangeId}; past due: {IsPastDue}",

@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Contracts;
-using NatFunctions.Core.Conditional;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Http;
@@ -56,7 +55,7 @@ public sealed class VmFunctions(
     {
         var query = request.Query;
         var result = await queries.ListAsync(
-            Single(query["router"]), Single(query["cursor"]), Single(query["page_size"]), request.HttpContext.RequestAborted);
+            query.LastValue("router"), query.LastValue("cursor"), query.LastValue("page_size"), request.HttpContext.RequestAborted);
         return ApiResults.From(result, page => ApiResults.Ok(new VmListResponse(page.Items.Select(VmResponse.From).ToList(), page.NextCursor)));
     }
 
@@ -66,20 +65,7 @@ public sealed class VmFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "v1/vms/{machine_id}")] HttpRequest request, string machine_id)
     {
         var result = await queries.GetAsync(machine_id, request.HttpContext.RequestAborted);
-        if (!result.Succeeded)
-        {
-            return Problems.From(result.Error!);
-        }
-
-        var json = JsonSerializer.Serialize(VmResponse.From(result.Value!), ApiJson.Options);
-        var etag = EntityTag.Compute(json);
-        request.HttpContext.Response.Headers.ETag = etag;
-        if (EntityTag.IfNoneMatchMatches(etag, request.Headers.IfNoneMatch))
-        {
-            return new StatusCodeResult(StatusCodes.Status304NotModified);
-        }
-
-        return new ContentResult { StatusCode = StatusCodes.Status200OK, ContentType = "application/json; charset=utf-8", Content = json };
+        return ApiResults.From(result, vm => ApiResults.Conditional(request, VmResponse.From(vm)));
     }
 
     [Function("DecommissionVm")]
@@ -88,15 +74,6 @@ public sealed class VmFunctions(
         [HttpTrigger(AuthorizationLevel.Anonymous, "delete", Route = "v1/vms/{machine_id}/decommission")] HttpRequest request, string machine_id)
     {
         var result = await decommissioner.DecommissionAsync(machine_id, RequestCaller.Get(request), request.HttpContext.RequestAborted);
-        return ApiResults.From(result, outcome => ApiResults.Json(
-            outcome.RouterState == ApplyState.Applied ? StatusCodes.Status200OK : StatusCodes.Status202Accepted,
-            new DecommissionResponse(
-                outcome.Removed.MachineId,
-                outcome.Removed.InternalIp,
-                outcome.Removed.Forwards.Select(f => f.ExternalPort).ToList(),
-                outcome.Removed.Forwards.Select(f => f.NatRuleNumber).ToList(),
-                outcome.RouterState == ApplyState.Applied ? "applied" : "pending")));
+        return WriteResults.From(result);
     }
-
-    private static string? Single(Microsoft.Extensions.Primitives.StringValues values) => values.Count == 0 ? null : values[^1];
 }

@@ -43,7 +43,7 @@ public static class IdempotencyResponses
         return new ContentResult
         {
             StatusCode = stored.StatusCode,
-            ContentType = stored.StatusCode >= 400 ? ProblemResult.ContentType : "application/json; charset=utf-8",
+            ContentType = stored.StatusCode >= 400 ? ProblemResult.ContentType : ApiResults.JsonContentType,
             Content = stored.Body,
         };
     }

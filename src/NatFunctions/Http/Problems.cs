@@ -14,6 +14,10 @@ public static class Problems
 
     public static ProblemResult NotFound(string detail) => new(404, "Not found.", detail);
 
+    /// <summary>A query-string switch that is neither true nor false (<see cref="QueryParameters.TryReadFlag"/>).</summary>
+    public static ProblemResult NotAFlag(string parameter) =>
+        BadRequest($"{parameter} must be true or false.", new Dictionary<string, string[]> { [parameter] = ["must be true or false"] });
+
     public static ProblemResult PayloadTooLarge(long limit) =>
         new(413, "Request body too large.", $"The request body must not exceed {limit} bytes.");
 

@@ -47,6 +47,31 @@ public sealed class SyncEndpointTests(ViewsLocalHostFixture fixture)
         Assert.False(string.IsNullOrEmpty(reports["down"].GetProperty("error").GetString()));
     }
 
+    [Fact]
+    public async Task An_unknown_router_is_a_404_problem_and_nothing_is_recorded()
+    {
+        var changesBefore = await CountChangesAsync();
+
+        using var response = await fixture.AdminClient.PostAsync("/v1/admin/sync-vyos-config?router=elsewhere", content: null);
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+        Assert.Equal("No router of that name is configured.", problem.GetProperty("detail").GetString());
+        Assert.Equal(changesBefore, await CountChangesAsync());
+    }
+
+    [Fact]
+    public async Task A_dry_run_flag_that_is_not_true_or_false_is_a_400_naming_it()
+    {
+        using var response = await fixture.AdminClient.PostAsync("/v1/admin/sync-vyos-config?router=local&dry_run=yes", content: null);
+        var problem = await response.ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(["must be true or false"], problem.GetProperty("errors").GetProperty("dry_run").EnumerateArray().Select(e => e.GetString()));
+    }
+
     private async Task<int> CountChangesAsync()
     {
         var count = 0;

@@ -98,7 +98,7 @@ public sealed class ForeignObjectTests
         }
 
         await rig.AddVmAsync("vm-b", "192.168.64.40", null, ApplierRig.Forward(10003, "ssh", 32000, 22));
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
 
         var clash = Assert.Single(report.Plan!.Refused);
         Assert.Equal(10003, clash.RuleNumber);
@@ -125,7 +125,7 @@ public sealed class ForeignObjectTests
 
         Assert.Equal(ApplyState.Applied, (await rig.ProvisionAsync("vm-b", "02:00:00:00:00:0b", "ssh")).State);
         var afterProvision = await rig.RouterLinesAsync("set ");
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
         Assert.Equal(ApplyState.Applied, await rig.DecommissionAsync("vm-a"));
         var afterDecommission = await rig.RouterLinesAsync("set ");
 
@@ -146,7 +146,7 @@ public sealed class ForeignObjectTests
         await using var rig = await ApplierRig.StartAsync(new Dictionary<string, string?> { ["Sync:Mode"] = "report" }, initialConfig: Foreign);
         await rig.AddVmAsync("vm-a", "192.168.64.40", null, ApplierRig.Forward(10000, "ssh", 32100, 22));
 
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
 
         Assert.Equal(SyncOutcome.Reported, report.Outcome);
         Assert.Equal(10000, Assert.Single(report.Plan!.Refused).RuleNumber);

@@ -69,7 +69,7 @@ public sealed class SessionTriggerTests
         Assert.Equal(RouterSessionOutcome.Committed, (await rig.Client.ApplyAsync(new RouterChangeRequest(drift), CancellationToken.None)).Outcome);
         await rig.AddVmAsync("vm-b", "192.168.64.41", null, ApplierRig.Forward(10003, "ssh", 32101, 22));
 
-        var report = Assert.Single(await rig.Sync.SyncAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await using var scope = rig.Main.CreateScope();

@@ -18,7 +18,7 @@ public sealed class SyncErrorTests
             Assert.Equal(1, await db.Database.ExecuteSqlRawAsync("UPDATE PortForwards SET Protocol = 'bogus'"));
         }
 
-        var reports = await rig.Sync.SyncAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        var reports = await rig.Sync.SyncReportsAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
 
         var report = Assert.Single(reports);
         Assert.Equal(("edge", SyncOutcome.Error), (report.Router, report.Outcome));

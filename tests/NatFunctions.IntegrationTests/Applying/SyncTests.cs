@@ -1,6 +1,7 @@
 using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Planning;
+using NatFunctions.Core.Results;
 using NatFunctions.Core.Routers;
 
 namespace NatFunctions.IntegrationTests.Applying;
@@ -30,7 +31,7 @@ public sealed class SyncTests
         await using var rig = await ApplierRig.StartAsync(initialConfig: ForeignRule);
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
 
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
 
         Assert.Equal(SyncOutcome.Committed, report.Outcome);
         Assert.Equal([new UnmanagedRule(10005, "hand made")], report.Plan!.Unmanaged);
@@ -57,7 +58,7 @@ public sealed class SyncTests
             "set nat destination rule 10002 translation address '192.168.64.77'",
             "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-vm-a mac-address '02:00:00:00:00:ff'");
 
-        var report = Assert.Single(await rig.Sync.SyncAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
 
         Assert.Equal(SyncOutcome.Committed, report.Outcome);
         Assert.Equal(
@@ -78,7 +79,7 @@ public sealed class SyncTests
         await EditRouterAsync(rig, "set nat destination rule 10000 translation port '2222'");
         var drifted = await rig.RouterLinesAsync("set ");
 
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
         await rig.AddVmAsync("vm-b", "192.168.64.11", null, ApplierRig.Forward(10001, "ssh", 32001, 22));
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
@@ -100,7 +101,7 @@ public sealed class SyncTests
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
         var before = await rig.RouterLinesAsync("set ");
 
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: true, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: true, ChangeTrigger.Manual, "admin", CancellationToken.None));
 
         Assert.Equal(SyncOutcome.DryRun, report.Outcome);
         Assert.Equal(6, report.Plan!.CommandTexts.Count);
@@ -111,11 +112,29 @@ public sealed class SyncTests
     }
 
     [Fact]
-    public async Task An_unknown_router_is_refused()
+    public async Task An_unknown_router_is_not_found_and_nothing_runs()
+    {
+        await using var rig = await ApplierRig.StartAsync();
+        await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
+        var before = await rig.RouterLinesAsync("set ");
+
+        var result = await rig.Sync.SyncAsync("nope", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None);
+
+        Assert.False(result.Succeeded);
+        Assert.Equal(ErrorKind.NotFound, result.Error!.Kind);
+        Assert.Empty(await rig.ChangesAsync());
+        Assert.Equal(before, await rig.RouterLinesAsync("set "));
+        Assert.Equal(SyncState.Pending, Assert.Single(await rig.ForwardsAsync()).SyncState);
+    }
+
+    [Fact]
+    public async Task A_router_name_in_another_case_syncs_the_configured_router()
     {
         await using var rig = await ApplierRig.StartAsync();
 
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => rig.Sync.SyncAsync("nope", dryRun: true, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("EDGE", dryRun: true, ChangeTrigger.Manual, "admin", CancellationToken.None));
+
+        Assert.Equal("edge", report.Router);
     }
 
     private static async Task EditRouterAsync(ApplierRig rig, params string[] commands)

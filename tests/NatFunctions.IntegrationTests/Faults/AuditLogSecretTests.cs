@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NatFunctions.Core.Domain;
+using NatFunctions.IntegrationTests.Applying;
 using NatFunctions.IntegrationTests.Ssh;
 
 namespace NatFunctions.IntegrationTests.Faults;
@@ -54,7 +55,7 @@ public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var errorsAfterDrop = (await rig.ForwardsAsync()).Select(forward => forward.LastError ?? string.Empty).ToList();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await using (var db = rig.CreateContext())
         {
             await db.Vms.Where(vm => vm.MachineId == "vm-b").ExecuteDeleteAsync();

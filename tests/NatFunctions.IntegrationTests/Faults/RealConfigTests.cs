@@ -43,7 +43,7 @@ public sealed partial class RealConfigTests
         var before = await rig.Client.ReadConfigurationCommandsAsync(CancellationToken.None);
         var marked = MarkedRulesInRange(before, rig.Router.ManagedRules);
 
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
         var after = await rig.Client.ReadConfigurationCommandsAsync(CancellationToken.None);
 
         // A rule in the range with our marker's full shape is ours by definition (none of the real files has one in
@@ -92,8 +92,8 @@ public sealed partial class RealConfigTests
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
 
         // The router is unchanged since: a repair, a timer sync and a dry run all plan nothing.
-        var repair = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
-        var dryRun = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: true, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var repair = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var dryRun = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: true, ChangeTrigger.Manual, "admin", CancellationToken.None));
         Assert.Equal(SyncOutcome.NoChange, repair.Outcome);
         Assert.Empty(repair.Plan!.Changes);
         Assert.Empty(repair.CommandsSent);

@@ -25,7 +25,7 @@ public sealed class RouterMisconfiguredTests(SimulatedVyosSshServer server)
         await SshApplierRig.AddTwoVmsAsync(rig);
 
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
         var probe = await rig.Client.ProbeAsync(CancellationToken.None);
 
         var changes = await rig.ChangesAsync();
@@ -59,7 +59,7 @@ public sealed class RouterMisconfiguredTests(SimulatedVyosSshServer server)
                 .ExecuteUpdateAsync(set => set.SetProperty(vm => vm.DhcpSyncState, SyncState.Failed).SetProperty(vm => vm.DhcpLastError, UnknownPath));
         }
 
-        var report = Assert.Single(await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
+        var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
 
         Assert.Equal(SyncOutcome.Committed, report.Outcome);
         var forwards = (await rig.ForwardsAsync()).ToDictionary(f => f.NatRuleNumber);

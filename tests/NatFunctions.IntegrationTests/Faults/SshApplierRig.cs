@@ -41,7 +41,7 @@ internal static class SshApplierRig
     /// </summary>
     public static async Task<int> DropAfterAsync(ApplierRig rig, SessionStep step)
     {
-        var plan = (await rig.Sync.SyncAsync("edge", dryRun: true, ChangeTrigger.Api, "test", CancellationToken.None)).Single().Plan!;
+        var plan = (await rig.Sync.SyncReportsAsync("edge", dryRun: true, ChangeTrigger.Api, "test", CancellationToken.None)).Single().Plan!;
         return 2 + plan.CommandTexts.Count + step switch
         {
             SessionStep.CommitConfirm => 2,

@@ -186,7 +186,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
             await rig.AddVmAsync($"vm-{i}", $"192.168.64.{20 + i}", null, ApplierRig.Forward(10000 + i, "ssh", 32000 + i, 22));
             await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
         }));
-        var timers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
+        var timers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
         await server.SetFaultsAsync("{}");
 
@@ -209,7 +209,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
             await rig.AddVmAsync($"vm-{i}", $"192.168.64.{40 + i}", null, ApplierRig.Forward(10000 + (2 * i), "ssh", 32000 + (2 * i), 22), ApplierRig.Forward(10001 + (2 * i), "http", 32001 + (2 * i), 80));
             await instances[i % 2].Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
         }));
-        var timers = instances.Select(instance => Task.Run(() => instance.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
+        var timers = instances.Select(instance => Task.Run(() => instance.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
         await server.SetFaultsAsync("{}");
 

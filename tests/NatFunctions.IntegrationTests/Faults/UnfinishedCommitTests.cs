@@ -40,7 +40,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: true));
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await PastTheConfirmWindowAsync(commitConfirmMinutes);
 
         var changes = await rig.ChangesAsync();
@@ -66,9 +66,9 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         Assert.Equal(RouterSessionOutcome.Committed, byHand.Outcome);
 
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: true));
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await PastTheConfirmWindowAsync(commitConfirmMinutes);
 
         var changes = await rig.ChangesAsync();
@@ -124,8 +124,8 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
 
         var changes = await rig.ChangesAsync();
         Assert.Equal(
@@ -196,14 +196,14 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
 
         // The repair is cut off at its set: nothing of it was committed.
         await server.SetFaultsAsync($$"""{"dropAfterCommands": 3, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         // An operator tries the repair with commit-confirm and has not confirmed it (yet).
         var operatorTry = await rig.Client.ApplyAsync(
             new RouterChangeRequest(["set nat destination rule 10000 translation port '22'"], commitConfirmMinutes: 1) { ReadBackProblem = _ => "the operator has not decided" },
             CancellationToken.None);
         Assert.Equal(RouterSessionOutcome.NotConfirmed, operatorTry.Outcome);
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await PastTheConfirmWindowAsync(1);
 
         var changes = await rig.ChangesAsync();
@@ -226,7 +226,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         var savedAfterRefusal = await SavedConfigAsync();
         await server.SetFaultsAsync("{}");
 
-        await rig.Sync.SyncAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
+        await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
 
         Assert.All(afterRefusal, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(afterRefusal, forward => Assert.Contains("VyOS refused 'save'", forward.LastError, StringComparison.Ordinal));

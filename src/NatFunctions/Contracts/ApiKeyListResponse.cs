@@ -1,0 +1,4 @@
+namespace NatFunctions.Contracts;
+
+/// <summary>Every API key (schema <c>ApiKeyList</c>).</summary>
+public sealed record ApiKeyListResponse(IReadOnlyList<ApiKeyResponse> Items);

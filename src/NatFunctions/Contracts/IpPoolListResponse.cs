@@ -1,0 +1,4 @@
+namespace NatFunctions.Contracts;
+
+/// <summary>Every IP pool (schema <c>IpPoolList</c>).</summary>
+public sealed record IpPoolListResponse(IReadOnlyList<IpPoolResponse> Items);
