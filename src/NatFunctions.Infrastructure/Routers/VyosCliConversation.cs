@@ -5,7 +5,8 @@ namespace NatFunctions.Infrastructure.Routers;
 
 /// <summary>
 /// Command/response over a VyOS CLI text channel: sends one line, reads until the next prompt, and hands back what
-/// was printed in between. Echo (a pty repeats what we type), escape sequences and async notices are removed from
+/// was printed in between; or, for set/delete lines typed ahead (<see cref="TypeAheadAsync"/>), hands back each one's
+/// reply in order as its prompt arrives (<see cref="ReadTypedAheadReplyAsync"/>). Echo (a pty repeats what we type), escape sequences and async notices are removed from
 /// the reply but kept in <see cref="Transcript"/>, which records the session exactly for the audit log, except the
 /// output of <see cref="RunUnrecordedAsync"/>: a whole configuration can hold password hashes, IPsec pre-shared
 /// secrets and WireGuard keys, which must never reach the audit log or an error message.
