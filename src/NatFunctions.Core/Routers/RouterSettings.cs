@@ -83,6 +83,12 @@ public sealed record RouterSettings
     /// </summary>
     public int CommitTimeoutSeconds { get; init; } = 600;
 
+    /// <summary>
+    /// Most <c>set</c>/<c>delete</c> lines a configure session types ahead of their prompts (decision 0023): each
+    /// line then costs the router's time for it, not a network round trip. 1 = one line per prompt.
+    /// </summary>
+    public int PipelineWindow { get; init; } = 64;
+
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
 
     public TimeSpan CommitTimeout => TimeSpan.FromSeconds(Math.Max(CommitTimeoutSeconds, CommandTimeoutSeconds));

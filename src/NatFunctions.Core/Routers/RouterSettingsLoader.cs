@@ -90,6 +90,7 @@ public static class RouterSettingsLoader
             MaxChannels = reader.Integer("MaxChannels") ?? defaults.MaxChannels,
             KeepAliveSeconds = reader.Integer("KeepAliveSeconds") ?? defaults.KeepAliveSeconds,
             CommitTimeoutSeconds = reader.Integer("CommitTimeoutSeconds") ?? defaults.CommitTimeoutSeconds,
+            PipelineWindow = reader.Integer("PipelineWindow") ?? defaults.PipelineWindow,
         };
     }
 

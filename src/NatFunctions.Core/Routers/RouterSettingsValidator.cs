@@ -63,6 +63,11 @@ public static partial class RouterSettingsValidator
             errors.Add($"{key}:MaxChannels must be 2-64 (one channel is kept for the configure session), got {settings.MaxChannels}");
         }
 
+        if (settings.PipelineWindow is < 1 or > 256)
+        {
+            errors.Add($"{key}:PipelineWindow must be 1 (one line per prompt) to 256, got {settings.PipelineWindow}");
+        }
+
         // Azure drops a flow idle for 240 s; a keep-alive at or above that keeps nothing alive.
         if (settings.KeepAliveSeconds is < 0 or >= 240)
         {

@@ -34,14 +34,23 @@ internal static partial class AsyncNoticeFilter
 
     public static string Remove(string text)
     {
+        var cleaned = RemoveWithin(text);
+        return cleaned.Length == text.Length ? text : WithoutTrailingBlankLines(cleaned);
+    }
+
+    /// <summary>
+    /// Like <see cref="Remove"/>, but keeps what follows the last notice as it is: for text that goes on after more
+    /// arrives (the replies of typed-ahead lines), where a blank line at the end may be the start of the next output.
+    /// </summary>
+    public static string RemoveWithin(string text)
+    {
         ArgumentNullException.ThrowIfNull(text);
         if (!MayHoldNotice(text)) return text;
 
         var cleaned = WriteMessage().Replace(text, string.Empty);
         cleaned = BannerBroadcast().Replace(cleaned, string.Empty);
         cleaned = HeaderlessNotice.Replace(cleaned, string.Empty);
-        cleaned = NotifyLine().Replace(cleaned, string.Empty);
-        return cleaned.Length == text.Length ? text : WithoutTrailingBlankLines(cleaned);
+        return NotifyLine().Replace(cleaned, string.Empty);
     }
 
     /// <summary>A notice that arrived after a prompt can leave blank lines behind it; the prompt must end the text again.</summary>

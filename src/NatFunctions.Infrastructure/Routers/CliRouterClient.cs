@@ -133,7 +133,7 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
                 return new RouterSessionResult(RouterSessionOutcome.RouterMisconfigured, mismatch, null, cli.Transcript);
             }
 
-            return await new VyosConfigureSession(cli, settings.VyosVersion).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
+            return await new VyosConfigureSession(cli, settings.VyosVersion, settings.PipelineWindow).ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -51,6 +51,23 @@ internal sealed class NormalisedText
         return normalised + TerminalTextNormaliser.Normalise(heldBack);
     }
 
+    /// <summary>What is normalised so far, without a held-back end (a CR or escape sequence still to be completed).</summary>
+    public string Completed()
+    {
+        HasNewText = false;
+        return normalised.ToString();
+    }
+
+    /// <summary>
+    /// Replaces what <see cref="Completed"/> returned with what is left of it once a reply was taken from its front;
+    /// a held-back end stays where it was, after it.
+    /// </summary>
+    public void ReplaceCompleted(string rest)
+    {
+        normalised.Clear().Append(rest);
+        HasNewText = false;
+    }
+
     public void Clear()
     {
         normalised.Clear();

@@ -5,7 +5,8 @@ namespace NatFunctions.Infrastructure.Routers;
 
 /// <summary>
 /// Command/response over a VyOS CLI text channel: sends one line, reads until the next prompt, and hands back what
-/// was printed in between. Echo (a pty repeats what we type), escape sequences and async notices are removed from
+/// was printed in between; or, for set/delete lines typed ahead (<see cref="TypeAheadAsync"/>), hands back each one's
+/// reply in order as its prompt arrives (<see cref="ReadTypedAheadReplyAsync"/>). Echo (a pty repeats what we type), escape sequences and async notices are removed from
 /// the reply but kept in <see cref="Transcript"/>, which records the session exactly for the audit log, except the
 /// output of <see cref="RunUnrecordedAsync"/>: a whole configuration can hold password hashes, IPsec pre-shared
 /// secrets and WireGuard keys, which must never reach the audit log or an error message.
@@ -99,14 +100,45 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
         await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<VyosReply> ReadReplyAsync(string? sentLine, CancellationToken cancellationToken, TimeSpan? timeoutOverride = null)
+    /// <summary>
+    /// Types a set/delete line without waiting for the prompt of the one before (<see cref="TypedAheadCommands"/>); its
+    /// reply is read, in order, by <see cref="ReadTypedAheadReplyAsync"/>. The transcript gets the terminal's echo of it
+    /// when that arrives, as for any other line.
+    /// </summary>
+    public Task TypeAheadAsync(string line, CancellationToken cancellationToken) => channel.SendLineAsync(line, cancellationToken);
+
+    /// <summary>
+    /// The reply to the oldest typed-ahead line: what came before the next configuration prompt, once the echoes of
+    /// every line still typed ahead (<paramref name="typedAhead"/>, oldest first, that line included) and async notices
+    /// are taken out (<see cref="TypedAheadReplies"/>). What followed that prompt stays for the next reply.
+    /// </summary>
+    public Task<VyosReply> ReadTypedAheadReplyAsync(IReadOnlyCollection<string> typedAhead, CancellationToken cancellationToken)
     {
-        var limit = timeoutOverride ?? commandTimeout;
+        ArgumentNullException.ThrowIfNull(typedAhead);
+        var line = typedAhead.First();
+        return ReadReplyAsync(() => TryTakeTypedAheadReply(line, typedAhead), line, commandTimeout, cancellationToken);
+    }
+
+    private VyosReply? TryTakeTypedAheadReply(string line, IReadOnlyCollection<string> typedAhead)
+    {
+        var taken = TypedAheadReplies.TakeFirst(text.Completed(), line, typedAhead);
+        if (taken is null) return null;
+        text.ReplaceCompleted(taken.Rest);
+        pending.Clear().Append(taken.Rest);
+        lastPrompt = taken.Prompt;
+        return taken.Reply;
+    }
+
+    private Task<VyosReply> ReadReplyAsync(string? sentLine, CancellationToken cancellationToken, TimeSpan? timeoutOverride = null) =>
+        ReadReplyAsync(() => TryTakeReply(sentLine), sentLine, timeoutOverride ?? commandTimeout, cancellationToken);
+
+    private async Task<VyosReply> ReadReplyAsync(Func<VyosReply?> tryTakeReply, string? sentLine, TimeSpan limit, CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(limit, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         while (true)
         {
-            var reply = TryTakeReply(sentLine);
+            var reply = tryTakeReply();
             if (reply is not null)
             {
                 return reply;
@@ -205,7 +237,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
     /// Drops the terminal's echo of the line we sent. A long line may come back wrapped (the terminal breaks it at its
     /// width), so the echo is matched ignoring line breaks and spaces, and ends with the line its last character is on.
     /// </summary>
-    private static string RemoveEcho(string output, string? sentLine)
+    internal static string RemoveEcho(string output, string? sentLine)
     {
         if (sentLine is null)
         {
@@ -244,7 +276,7 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
     // "user@host:~$ " (the path part may be absent or carry a VRF) ending the text.
     [GeneratedRegex(@"(?:^|\n)[^\s@]+@[^\s:$#]+(?::[^\n]*)?\$ $")]
-    private static partial Regex OperationalPrompt();
+    internal static partial Regex OperationalPrompt();
 
     // commit-confirm and rollback questions: 1.4+ "[Y/n] ", 1.3 "[confirm]".
     [GeneratedRegex(@"\[(?:Y/n|y/N|confirm)\]\s?$")]

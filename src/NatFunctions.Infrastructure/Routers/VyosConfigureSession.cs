@@ -4,8 +4,8 @@ using NatFunctions.Core.Vyos;
 namespace NatFunctions.Infrastructure.Routers;
 
 /// <summary>
-/// The session contract on a VyOS CLI: <c>set terminal length 0</c>, <c>configure</c>, each command (checked as it
-/// goes), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c> only when the caller
+/// The session contract on a VyOS CLI: <c>set terminal length 0</c>, <c>configure</c>, the commands (typed ahead in a
+/// window, each reply checked in order: <see cref="TypedAheadCommands"/>), <c>compare</c>, <c>commit</c> or <c>commit-confirm N</c> → read back → <c>confirm</c> only when the caller
 /// accepts the read-back, <c>save</c>, <c>exit</c>. Any refusal, and any failure before the commit while the channel
 /// is still open, ends with <c>exit discard</c>, so nothing half-entered stays in the session; a read-back the caller
 /// rejects is left unconfirmed, so VyOS reverts it. Once the commit is sent, every failure (lost connection, a
@@ -15,7 +15,7 @@ namespace NatFunctions.Infrastructure.Routers;
 /// included, so only a one-line summary of it goes into the transcript. Works over any <see cref="IRouterTextChannel"/>;
 /// knows nothing about SSH.
 /// </summary>
-internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion? version = null)
+internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion? version = null, int window = 1)
 {
     private readonly VyosVersion routerVersion = version ?? VyosVersion.V1_4;
 
@@ -61,8 +61,16 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
                 {
                     return await DiscardAsync(RouterSessionOutcome.Rejected, problem, command, cancellationToken).ConfigureAwait(false);
                 }
+            }
 
-                var reply = await cli.RunAsync(command, cancellationToken).ConfigureAwait(false);
+            // Typed ahead in a window (decision 0023): the first refusal in the order sent is the one reported, and
+            // nothing typed after it is committed, because the session ends with exit discard.
+            var refused = await new TypedAheadCommands(cli, window)
+                .RunAsync(request.Commands, IsRefusal, cancellationToken)
+                .ConfigureAwait(false);
+            if (refused is { } refusedCommand)
+            {
+                var (command, reply) = refusedCommand;
                 if (VyosOutputClassifier.IsUnknownPath(reply.Output))
                 {
                     // The product wrote a path this router's VyOS does not have: its version setting (or the product's
@@ -74,10 +82,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
                         cancellationToken).ConfigureAwait(false);
                 }
 
-                if (reply.Prompt != VyosPromptKind.Configuration || VyosOutputClassifier.IsCommandError(reply.Output))
-                {
-                    return await DiscardAsync(RouterSessionOutcome.Rejected, reply.Message, command, cancellationToken).ConfigureAwait(false);
-                }
+                return await DiscardAsync(RouterSessionOutcome.Rejected, reply.Message, command, cancellationToken).ConfigureAwait(false);
             }
 
             var compare = await cli.RunAsync("compare", cancellationToken).ConfigureAwait(false);
@@ -234,6 +239,11 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
             };
         }
     }
+
+    private static bool IsRefusal(VyosReply reply) =>
+        VyosOutputClassifier.IsUnknownPath(reply.Output)
+        || reply.Prompt != VyosPromptKind.Configuration
+        || VyosOutputClassifier.IsCommandError(reply.Output);
 
     /// <summary>What the transcript says instead of a whole configuration.</summary>
     public static string DescribeConfiguration(VyosReply reply)

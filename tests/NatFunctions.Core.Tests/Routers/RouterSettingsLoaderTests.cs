@@ -50,6 +50,7 @@ public sealed class RouterSettingsLoaderTests
         // Below sshd's default MaxSessions 10, and a keep-alive well inside Azure's 4-minute idle timeout.
         Assert.Equal(6, edge.MaxChannels);
         Assert.Equal(30, edge.KeepAliveSeconds);
+        Assert.Equal(64, edge.PipelineWindow);
     }
 
     [Fact]
@@ -59,10 +60,12 @@ public sealed class RouterSettingsLoaderTests
             ("Routers:edge:Transport", "simulated"),
             ("Routers:edge:StateDir", "/tmp/edge"),
             ("Routers:edge:MaxChannels", "2"),
-            ("Routers:edge:KeepAliveSeconds", "0"))));
+            ("Routers:edge:KeepAliveSeconds", "0"),
+            ("Routers:edge:PipelineWindow", "1"))));
 
         Assert.Equal(2, edge.MaxChannels);
         Assert.Equal(0, edge.KeepAliveSeconds);
+        Assert.Equal(1, edge.PipelineWindow);
     }
 
     [Fact]
@@ -102,6 +105,8 @@ public sealed class RouterSettingsLoaderTests
     [InlineData("HostKeySha256", "not-a-fingerprint", "Routers:r1:HostKeySha256 'not-a-fingerprint' is not a SHA-256 fingerprint (43 base64 characters, as `ssh-keygen -lf` prints after 'SHA256:')")]
     [InlineData("DhcpSubnet", "192.168.64.0/24", "Routers:r1: DhcpSharedNetwork and DhcpSubnet go together; set both or neither")]
     [InlineData("MaxChannels", "1", "Routers:r1:MaxChannels must be 2-64 (one channel is kept for the configure session), got 1")]
+    [InlineData("PipelineWindow", "0", "Routers:r1:PipelineWindow must be 1 (one line per prompt) to 256, got 0")]
+    [InlineData("PipelineWindow", "257", "Routers:r1:PipelineWindow must be 1 (one line per prompt) to 256, got 257")]
     [InlineData("KeepAliveSeconds", "240", "Routers:r1:KeepAliveSeconds must be 0 (off) to 239 (Azure drops connections idle for 4 minutes), got 240")]
     [InlineData("SaveAfterCommit", "maybe", "Routers:r1:SaveAfterCommit 'maybe' is not true or false")]
     public void A_bad_value_is_reported_with_its_setting_key(string key, string value, string expected)
