@@ -12,7 +12,8 @@ public sealed class SshAzuriteProvisioningTests(SshAzuriteProvisioningFixture fi
     [Fact]
     public async Task Health_reports_storage_and_the_ssh_router()
     {
-        var health = await (await fixture.Client.GetAsync("/v1/health")).ReadJsonAsync();
+        // Anonymous health answers the status only (decision 0021); the components are for a reader key or higher.
+        var health = await (await fixture.AdminClient.GetAsync("/v1/health")).ReadJsonAsync();
 
         Assert.Equal("healthy", health.GetProperty("status").GetString());
         Assert.Equal("ok", health.GetProperty("storage").GetString());
