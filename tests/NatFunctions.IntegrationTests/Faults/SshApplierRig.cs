@@ -11,7 +11,7 @@ internal static class SshApplierRig
 {
     public static async Task<ApplierRig> StartAsync(
         SimulatedVyosSshServer server, int commitConfirmMinutes = 0, string version = "1.4", string? initialConfig = null,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, int? pipelineWindow = null)
     {
         var vyosVersion = version == "1.3" ? VyosVersion.V1_3 : version == "1.5" ? VyosVersion.V1_5 : VyosVersion.V1_4;
         // Without a configuration of its own the router gets the LAN an operator prepares (interface address, range,
@@ -24,6 +24,7 @@ internal static class SshApplierRig
             CommitConfirmMinutes = commitConfirmMinutes,
             VyosVersion = vyosVersion,
         };
+        if (pipelineWindow is { } window) router = router with { PipelineWindow = window };
         return await ApplierRig.StartAsync(router, server.StateDir, settings);
     }
 

@@ -22,7 +22,7 @@ public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOu
     [InlineData(29)]
     public async Task A_value_refused_in_the_middle_of_a_typed_ahead_batch_is_blamed_on_its_line_and_nothing_is_committed(int refusedIndex)
     {
-        await using var rig = await SshApplierRig.StartAsync(server);
+        await using var rig = await SshApplierRig.StartAsync(server, pipelineWindow: 64);
         var before = await rig.RouterLinesAsync("set ");
         var commands = FiveForwardsWithRefusedPortAt(refusedIndex);
 
@@ -43,7 +43,7 @@ public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOu
     [Fact]
     public async Task Write_notices_in_the_middle_of_a_typed_ahead_batch_move_no_output_to_another_line()
     {
-        await using var rig = await SshApplierRig.StartAsync(server);
+        await using var rig = await SshApplierRig.StartAsync(server, pipelineWindow: 64);
         await rig.RouterLinesAsync("set ");
         // Session commands: 1 `set terminal length 0`, 2 `configure`, 3-32 the batch (the version was read at connect).
         await server.SetFaultsAsync("""{"writeNoticeAtCommands": [3, 10, 18, 19, 20, 31]}""");
