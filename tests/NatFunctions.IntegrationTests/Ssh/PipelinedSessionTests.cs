@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging.Abstractions;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Routers;
+using NatFunctions.LoadTests;
 using NatFunctions.IntegrationTests.Faults;
 using Xunit.Abstractions;
 
@@ -70,7 +71,7 @@ public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOu
     [Fact]
     public async Task A_typed_ahead_batch_over_a_distant_link_pays_round_trips_per_window_not_per_line()
     {
-        await using var relay = new DelayingRelay(server.Port, TimeSpan.FromMilliseconds(30));
+        await using var relay = new DelayingTcpRelay(server.Port, TimeSpan.FromMilliseconds(30));
         var commands = Enumerable.Range(0, 34).SelectMany(rule => NatRuleCommands.PortForward(10000 + rule, 32000 + rule, "192.168.64.10", 22)).ToArray();
 
         var oneAtATime = await TimeSessionAsync(relay, commands, window: 1);
@@ -84,7 +85,7 @@ public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOu
         Assert.True(typedAhead * 2 < roundTripPerLine, $"typed ahead {typedAhead.TotalMilliseconds:0} ms, one per prompt {oneAtATime.TotalMilliseconds:0} ms");
     }
 
-    private async Task<TimeSpan> TimeSessionAsync(DelayingRelay relay, IReadOnlyList<string> commands, int window)
+    private async Task<TimeSpan> TimeSessionAsync(DelayingTcpRelay relay, IReadOnlyList<string> commands, int window)
     {
         await server.StartRouterAsync("1.4");
         await server.SetFaultsAsync("""{"commandDelayMs": 5}""");
