@@ -85,10 +85,9 @@ public sealed record RouterSettings
 
     /// <summary>
     /// Most <c>set</c>/<c>delete</c> lines a configure session types ahead of their prompts (decision 0023): each
-    /// line then costs the router's time for it, not a network round trip. 1 = one line per prompt, the default until
-    /// the defect in decision 0023 ("Status") is fixed: a 100-VM batch on the simulated transport never finished.
+    /// line then costs the router's time for it, not a network round trip. 1 = one line per prompt.
     /// </summary>
-    public int PipelineWindow { get; init; } = 1;
+    public int PipelineWindow { get; init; } = 64;
 
     public TimeSpan ConnectTimeout => TimeSpan.FromSeconds(ConnectTimeoutSeconds);
 

@@ -22,6 +22,18 @@ internal sealed partial class SshRouterConnection : IRouterChannelOpener
     private const uint TerminalRows = 24;
     private const int ShellBufferSize = 64 * 1024;
 
+    /// <summary>
+    /// The pty is asked for without echo (RFC 4254 §8, opcode ECHO = 0). With echo on, the kernel echoes a line typed
+    /// ahead the moment it arrives, and under load it flushes that echo in pieces between the shell's own writes: a
+    /// 468-line batch came back as <c>set n[edit]\n…# at destination rule 10030 …</c>, with a prompt inside an echo, so
+    /// prompts could no longer be counted (decision 0023). Without echo the output is only the shell's, in order.
+    /// VyOS's vbash reads lines with GNU readline, which then echoes nothing either and prints its prompt itself
+    /// (readline.c <c>readline_internal_setup</c>: "If we're not echoing, we still want to at least print a prompt";
+    /// rltty.c takes <c>_rl_echoing_p</c> from the terminal's ECHO flag). What we type is written into the session's
+    /// transcript by <see cref="VyosCliConversation"/> instead.
+    /// </summary>
+    private static readonly Dictionary<TerminalModes, uint> NoEcho = new() { [TerminalModes.ECHO] = 0 };
+
     private readonly RouterSettings settings;
     private readonly ILogger logger;
     private readonly SemaphoreSlim connecting = new(1, 1);
@@ -68,7 +80,7 @@ internal sealed partial class SshRouterConnection : IRouterChannelOpener
     }
 
     private static ShellStream CreateShell(SshClient connected) =>
-        connected.CreateShellStream(TerminalType, TerminalColumns, TerminalRows, 0, 0, ShellBufferSize);
+        connected.CreateShellStream(TerminalType, TerminalColumns, TerminalRows, 0, 0, ShellBufferSize, NoEcho);
 
     private static bool IsTransportFailure(Exception exception) =>
         exception is SshException or ObjectDisposedException or InvalidOperationException or IOException;

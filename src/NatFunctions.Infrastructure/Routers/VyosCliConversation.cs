@@ -6,8 +6,9 @@ namespace NatFunctions.Infrastructure.Routers;
 /// <summary>
 /// Command/response over a VyOS CLI text channel: sends one line, reads until the next prompt, and hands back what
 /// was printed in between; or, for set/delete lines typed ahead (<see cref="TypeAheadAsync"/>), hands back each one's
-/// reply in order as its prompt arrives (<see cref="ReadTypedAheadReplyAsync"/>). Echo (a pty repeats what we type), escape sequences and async notices are removed from
-/// the reply but kept in <see cref="Transcript"/>, which records the session exactly for the audit log, except the
+/// reply in order as its prompt arrives (<see cref="ReadTypedAheadReplyAsync"/>). Echo (a router that repeats what we type although
+/// the pty was asked for none), escape sequences and async notices are removed from the reply but kept in
+/// <see cref="Transcript"/>, which also gets every line we send, which records the session exactly for the audit log, except the
 /// output of <see cref="RunUnrecordedAsync"/>: a whole configuration can hold password hashes, IPsec pre-shared
 /// secrets and WireGuard keys, which must never reach the audit log or an error message.
 /// </summary>
@@ -41,14 +42,14 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
     public async Task<VyosReply> RunAsync(string line, CancellationToken cancellationToken)
     {
-        await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
+        await SendRecordedAsync(line, cancellationToken).ConfigureAwait(false);
         return await ReadReplyAsync(line, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A line that commits (or answers commit-confirm's question): read for up to <see cref="CommitTimeout"/>.</summary>
     public async Task<VyosReply> RunCommitAsync(string line, CancellationToken cancellationToken)
     {
-        await channel.SendLineAsync(line, cancellationToken).ConfigureAwait(false);
+        await SendRecordedAsync(line, cancellationToken).ConfigureAwait(false);
         return await ReadReplyAsync(line, cancellationToken, Max(CommitTimeout ?? commandTimeout, commandTimeout)).ConfigureAwait(false);
     }
 
@@ -102,10 +103,21 @@ internal sealed partial class VyosCliConversation(IRouterTextChannel channel, Ti
 
     /// <summary>
     /// Types a set/delete line without waiting for the prompt of the one before (<see cref="TypedAheadCommands"/>); its
-    /// reply is read, in order, by <see cref="ReadTypedAheadReplyAsync"/>. The transcript gets the terminal's echo of it
-    /// when that arrives, as for any other line.
+    /// reply is read, in order, by <see cref="ReadTypedAheadReplyAsync"/>. The transcript shows the line where it was
+    /// typed, ahead of the replies still to come, as a terminal would.
     /// </summary>
-    public Task TypeAheadAsync(string line, CancellationToken cancellationToken) => channel.SendLineAsync(line, cancellationToken);
+    public Task TypeAheadAsync(string line, CancellationToken cancellationToken) => SendRecordedAsync(line, cancellationToken);
+
+    /// <summary>
+    /// Sends a line and writes it into the transcript where it was typed: our channels do not echo (an SSH pty is
+    /// asked for without echo, <see cref="SshRouterConnection"/>; the simulator's pipes never echo), so without this
+    /// the audit log would show prompts and answers but not the commands.
+    /// </summary>
+    private Task SendRecordedAsync(string line, CancellationToken cancellationToken)
+    {
+        if (recording) transcript.Append(line).Append('\n');
+        return channel.SendLineAsync(line, cancellationToken);
+    }
 
     /// <summary>
     /// The reply to the oldest typed-ahead line: what came before the next configuration prompt, once the echoes of

@@ -50,7 +50,7 @@ public sealed class RouterSettingsLoaderTests
         // Below sshd's default MaxSessions 10, and a keep-alive well inside Azure's 4-minute idle timeout.
         Assert.Equal(6, edge.MaxChannels);
         Assert.Equal(30, edge.KeepAliveSeconds);
-        Assert.Equal(1, edge.PipelineWindow);
+        Assert.Equal(64, edge.PipelineWindow);
     }
 
     [Fact]

@@ -10,7 +10,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 
 /// <summary>
 /// Configure sessions that type their lines ahead (decision 0023), over real sshd and its pty with the simulator as
-/// the login shell: the pty echoes typed-ahead lines as they arrive, ahead of the output of the lines before them.
+/// the login shell.
 /// </summary>
 [Collection(SshServerCollection.Name)]
 public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOutputHelper output)
@@ -39,6 +39,32 @@ public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOu
         Assert.Contains(commands[^1], result.Transcript, StringComparison.Ordinal);
         Assert.Contains("exit discard", result.Transcript, StringComparison.Ordinal);
         Assert.False(result.MayHaveCommitted);
+    }
+
+    /// <summary>
+    /// The burst shape (100 VMs, 200 forwards, 1,200 lines). With the pty's echo on, the kernel flushed the echo of
+    /// typed-ahead lines in pieces between the shell's writes under load (<c>set n[edit]…# at destination rule …</c>),
+    /// a prompt was missed and the session waited for one that never came. The pty is now asked for without echo, so
+    /// each line is in the transcript once, where we typed it, and never again as an echo.
+    /// </summary>
+    [Fact]
+    public async Task A_burst_sized_batch_typed_ahead_is_committed_and_the_pty_echoes_nothing()
+    {
+        await using var rig = await SshApplierRig.StartAsync(server, pipelineWindow: 64);
+        var commands = Enumerable.Range(0, 200).SelectMany(rule => NatRuleCommands.PortForward(10000 + rule, 32000 + rule, "192.168.64.10", 22)).ToArray();
+
+        var result = await rig.Client.ApplyAsync(RouterChangeRequest.For(rig.Router, commands), CancellationToken.None);
+
+        Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
+        Assert.Equal(commands.Length, (await rig.RouterLinesAsync("set nat ")).Length);
+        Assert.All(commands, command => Assert.Equal(1, Occurrences(result.Transcript, command + "\n")));
+    }
+
+    private static int Occurrences(string text, string value)
+    {
+        var count = 0;
+        for (var at = text.IndexOf(value, StringComparison.Ordinal); at >= 0; at = text.IndexOf(value, at + value.Length, StringComparison.Ordinal)) count++;
+        return count;
     }
 
     [Fact]

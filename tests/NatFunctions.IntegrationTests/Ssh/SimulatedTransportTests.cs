@@ -38,6 +38,20 @@ public sealed class SimulatedTransportTests : IDisposable
     }
 
     [Fact]
+    public async Task A_hundred_forwards_typed_ahead_over_the_process_pipes_are_committed()
+    {
+        using var factory = Factory(new RouterSettings { Name = "lab", Transport = RouterTransport.Simulated, StateDir = stateDir, PipelineWindow = 64 });
+        var router = factory.Get("lab");
+        var commands = Enumerable.Range(0, 100).SelectMany(rule => NatRuleCommands.PortForward(10000 + rule, 32000 + rule, "192.168.64.10", 22)).ToArray();
+
+        var result = await router.ApplyAsync(new RouterChangeRequest(commands), CancellationToken.None);
+        var configuration = await router.ReadConfigurationCommandsAsync(CancellationToken.None);
+
+        Assert.Equal(RouterSessionOutcome.Committed, result.Outcome);
+        Assert.Equal(commands.Length, NatRuleCommands.ConfigLines(configuration).Count(l => l.StartsWith("set nat", StringComparison.Ordinal)));
+    }
+
+    [Fact]
     public async Task A_refused_value_leaves_the_simulated_router_unchanged()
     {
         using var factory = Factory(new RouterSettings { Name = "lab", Transport = RouterTransport.Simulated, StateDir = stateDir });
