@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text;
+using NatFunctions.Infrastructure.Routers;
 
 namespace NatFunctions.IntegrationTests.Simulator;
 
@@ -33,7 +34,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public static SimulatorProcess Start(params string[] arguments)
     {
-        var start = new ProcessStartInfo(DotnetHost())
+        var start = new ProcessStartInfo(VyosSimulatorLocator.DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -43,7 +44,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(SimulatorAssembly());
+        start.ArgumentList.Add(BuildOutputs.SimulatorAssembly);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["USER"] = "vyos";
         return new SimulatorProcess(Process.Start(start) ?? throw new InvalidOperationException("The simulator did not start."));
@@ -129,21 +130,5 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         {
             lock (target) target.Append(buffer, 0, read);
         }
-    }
-
-    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    /// <summary>The simulator built next to this test assembly's configuration (the project reference builds it).</summary>
-    private static string SimulatorAssembly()
-    {
-        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var targetFramework = testDirectory.Name;
-        var configuration = testDirectory.Parent!.Name;
-        var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NatFunctions.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("NatFunctions.sln not found above " + AppContext.BaseDirectory);
-
-        var assembly = Path.Combine(root.FullName, "src", "NatFunctions.VyosSimulator", "bin", configuration, targetFramework, "NatFunctions.VyosSimulator.dll");
-        return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the simulator first.", assembly);
     }
 }
