@@ -1,13 +1,15 @@
 using System.Diagnostics;
 using System.Text;
-using NatFunctions.Infrastructure.Routers;
 
-namespace NatFunctions.IntegrationTests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>A running <c>NatFunctions.VyosSimulator</c> process, driven over stdin/stdout/stderr.</summary>
 internal sealed class SimulatorProcess : IAsyncDisposable
 {
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The simulator this project references: the build copies it (and its runtimeconfig) next to the tests.</summary>
+    private static readonly string SimulatorAssembly = Path.Combine(AppContext.BaseDirectory, "NatFunctions.VyosSimulator.dll");
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -34,7 +36,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public static SimulatorProcess Start(params string[] arguments)
     {
-        var start = new ProcessStartInfo(VyosSimulatorLocator.DotnetHost())
+        var start = new ProcessStartInfo(DotnetHost())
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -44,7 +46,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(BuildOutputs.SimulatorAssembly);
+        start.ArgumentList.Add(SimulatorAssembly);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["USER"] = "vyos";
         return new SimulatorProcess(Process.Start(start) ?? throw new InvalidOperationException("The simulator did not start."));
@@ -131,4 +133,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             lock (target) target.Append(buffer, 0, read);
         }
     }
+
+    // Not the product's VyosSimulatorLocator: the simulator and its tests share no code with the product (decision 0018).
+    private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
 }

@@ -1,4 +1,4 @@
-namespace NatFunctions.IntegrationTests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>Drives the real simulator process over stdin/stdout, as an SSH session would (without sshd).</summary>
 public sealed class SimulatorSessionTests
