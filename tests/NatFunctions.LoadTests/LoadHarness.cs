@@ -11,7 +11,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, build {RepositoryLayout.Configuration}, load average {LoadAverage()}"));
+            $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, build {BuildOutputs.Configuration}, load average {LoadAverage()}"));
         await using var router = await SshRouterServer.StartAsync(options.RouterModel, cancellationToken);
         output.WriteLine(router.Port == router.SshdPort
             ? $"router: sshd 127.0.0.1:{router.SshdPort}, simulator VyOS 1.4, {router.Model}"

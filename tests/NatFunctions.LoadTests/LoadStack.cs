@@ -13,6 +13,8 @@ internal sealed class LoadStack : IAsyncDisposable
     public const string RouterName = "edge";
     public const string IpPoolName = "lan";
 
+    private static readonly TimeSpan ReadyTimeout = TimeSpan.FromSeconds(180);
+
     private readonly string scratch;
     private readonly LocalHostProcess host;
 
@@ -32,7 +34,7 @@ internal sealed class LoadStack : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(scratch, "natfunctions.db");
 
-    public string RecentOutput => host.RecentOutput;
+    public string RecentOutput => host.Output;
 
     /// <param name="applyMode"><c>group</c> or <c>per-request</c> (setting <c>Apply:Mode</c>).</param>
     /// <param name="extraSettings">More app settings, e.g. log levels.</param>
@@ -40,7 +42,7 @@ internal sealed class LoadStack : IAsyncDisposable
         SshRouterServer router, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
     {
         var scratch = Directory.CreateTempSubdirectory("nf-load-").FullName;
-        var environment = new Dictionary<string, string>(router.RouterEnvironment(RouterName), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(scratch, "natfunctions.db")}",
             ["Auth__BootstrapAdminKey"] = AdminKey.Value,
@@ -52,7 +54,7 @@ internal sealed class LoadStack : IAsyncDisposable
             // 5,000 VMs x 3 forwards need more rule numbers than the default 10000-19999.
             [$"Routers__{RouterName}__ManagedRules"] = "10000-59999",
         };
-        foreach (var (name, value) in extraSettings)
+        foreach (var (name, value) in router.RouterEnvironment(RouterName).Concat(extraSettings))
         {
             environment[name] = value;
         }
@@ -60,7 +62,10 @@ internal sealed class LoadStack : IAsyncDisposable
         LocalHostProcess? host = null;
         try
         {
-            host = await LocalHostProcess.StartAsync(environment, scratch, cancellationToken);
+            var localSettings = Path.Combine(scratch, "local.settings.json");
+            await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""", cancellationToken);
+            // Under load the host prints a lot: only the last lines are kept, for error messages.
+            host = await LocalHostProcess.StartAsync(environment, localSettings, ReadyTimeout, cancellationToken, keptLines: 200);
             var stack = new LoadStack(scratch, host);
             await stack.CreateAsync("/v1/admin/ip-pools", new { name = IpPoolName, router = RouterName, cidr = "10.64.0.0/16", range_start = "10.64.0.10", range_end = "10.64.250.250" }, cancellationToken);
             await stack.CreateAsync("/v1/admin/port-pools", new { name = "ext", router = RouterName, start_port = 2000, end_port = 65000 }, cancellationToken);

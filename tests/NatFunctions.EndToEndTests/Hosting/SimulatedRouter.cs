@@ -10,9 +10,6 @@ public sealed class SimulatedRouter(string stateDirectory, string version = "1.4
 {
     public string StateDirectory { get; } = stateDirectory;
 
-    private static string SimulatorAssembly =>
-        Path.Combine(BuildOutputs.RepositoryRoot, "src", "NatFunctions.VyosSimulator", "bin", BuildOutputs.Configuration, "net10.0", "NatFunctions.VyosSimulator.dll");
-
     public async Task<IReadOnlyList<string>> ShowConfigurationCommandsAsync()
     {
         // As on a real VyOS, a non-interactive vbash needs script-template, and op commands need `run`.
@@ -44,7 +41,7 @@ public sealed class SimulatedRouter(string stateDirectory, string version = "1.4
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { SimulatorAssembly, "shell", "--state-dir", StateDirectory, "--version", version, "-c", command })
+        foreach (var argument in new[] { BuildOutputs.SimulatorAssembly, "shell", "--state-dir", StateDirectory, "--version", version, "-c", command })
         {
             start.ArgumentList.Add(argument);
         }

@@ -1,8 +1,5 @@
 using NatFunctions.Core.Vyos;
 using NatFunctions.EndToEndTests.Hosting;
-using NatFunctions.IntegrationTests.Applying;
-using NatFunctions.IntegrationTests.Leases;
-using NatFunctions.IntegrationTests.Ssh;
 
 namespace NatFunctions.EndToEndTests.Provisioning;
 
@@ -36,13 +33,12 @@ public sealed class SshAzuriteProvisioningFixture : ProvisioningFixture
     protected override void ConfigureEnvironment(IDictionary<string, string?> environment)
     {
         base.ConfigureEnvironment(environment);
-        environment["Routers__local__Transport"] = "ssh";
         environment["Routers__local__StateDir"] = null;
-        environment["Routers__local__Host"] = "127.0.0.1";
-        environment["Routers__local__Port"] = sshServer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        environment["Routers__local__Username"] = sshServer.UserName;
-        environment["Routers__local__PrivateKey"] = sshServer.ClientPrivateKey;
-        environment["Routers__local__HostKeySha256"] = sshServer.HostKeySha256;
+        foreach (var (name, value) in sshServer.RouterEnvironment("local"))
+        {
+            environment[name] = value;
+        }
+
         environment["Storage__ConnectionString"] = azurite!.ConnectionString;
         // The burst test expects every answer after its commit; CI runs all test projects at once on 2 cores.
         environment["Apply__WaitSeconds"] = "90";

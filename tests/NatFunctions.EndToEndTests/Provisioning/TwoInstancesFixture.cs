@@ -1,11 +1,7 @@
-using System.Globalization;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using NatFunctions.Core.Vyos;
 using NatFunctions.EndToEndTests.Hosting;
-using NatFunctions.IntegrationTests.Applying;
-using NatFunctions.IntegrationTests.Leases;
-using NatFunctions.IntegrationTests.Ssh;
 
 namespace NatFunctions.EndToEndTests.Provisioning;
 
@@ -49,15 +45,14 @@ public sealed class TwoInstancesFixture : IAsyncLifetime
             ["Storage__ConnectionString"] = azurite.ConnectionString,
             ["SyncSchedule"] = Schedule,
             ["Apply__WaitSeconds"] = "90",
-            ["Routers__local__Transport"] = "ssh",
-            ["Routers__local__Host"] = "127.0.0.1",
-            ["Routers__local__Port"] = sshServer.Port.ToString(CultureInfo.InvariantCulture),
-            ["Routers__local__Username"] = sshServer.UserName,
-            ["Routers__local__PrivateKey"] = sshServer.ClientPrivateKey,
-            ["Routers__local__HostKeySha256"] = sshServer.HostKeySha256,
             ["Routers__local__DhcpSharedNetwork"] = "LAN",
             ["Routers__local__DhcpSubnet"] = "192.168.64.0/24",
         };
+        foreach (var (name, value) in sshServer.RouterEnvironment("local"))
+        {
+            environment[name] = value;
+        }
+
         var localSettings = Path.Combine(scratchDirectory, "local.settings.json");
         await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""");
 

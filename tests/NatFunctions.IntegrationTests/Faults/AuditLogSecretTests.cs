@@ -34,7 +34,7 @@ public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
         $"set vpn ipsec authentication psk branch secret '{Secrets[1]}'",
         "set interfaces wireguard wg0 address '10.9.0.1/24'",
         $"set interfaces wireguard wg0 private-key '{Secrets[2]}'",
-    ]) + "\n" + Applying.OperatorLanConfig.For(Core.Vyos.VyosVersion.V1_4);
+    ]) + "\n" + OperatorLanConfig.For(Core.Vyos.VyosVersion.V1_4);
 
     [Theory]
     [InlineData(0)]

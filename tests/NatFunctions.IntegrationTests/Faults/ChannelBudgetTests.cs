@@ -26,7 +26,7 @@ public sealed class ChannelBudgetTests : IAsyncLifetime
     public async Task Three_reads_during_a_slow_commit_never_cost_the_commit(int maxChannels)
     {
         // The operator's LAN: VyOS refuses our static mappings on a router without it (see OperatorLanConfig).
-        await server.StartRouterAsync("1.4", Applying.OperatorLanConfig.For(Core.Vyos.VyosVersion.V1_4));
+        await server.StartRouterAsync("1.4", OperatorLanConfig.For(Core.Vyos.VyosVersion.V1_4));
         var router = server.RouterSettings() with { DhcpSharedNetwork = "LAN", DhcpSubnet = "192.168.64.0/24", MaxChannels = maxChannels };
         await using var rig = await ApplierRig.StartAsync(router, server.StateDir);
         await SshApplierRig.AddTwoVmsAsync(rig);

@@ -33,7 +33,7 @@ public sealed partial class RealConfigTests
         return files;
     }
 
-    private static string Folder => Path.Combine(AzuriteProcess.FindRepositoryRoot(), "tests", "NatFunctions.IntegrationTests", "Faults", "RealConfigs");
+    private static string Folder => Path.Combine(BuildOutputs.RepositoryRoot, "tests", "NatFunctions.IntegrationTests", "Faults", "RealConfigs");
 
     [Theory]
     [MemberData(nameof(ConfigFiles))]

@@ -1,12 +1,11 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using NatFunctions.LoadTests;
 
 namespace NatFunctions.IntegrationTests.LoadHarness;
 
 /// <summary>
-/// The load harness's stand-in for a network with a round trip (tests/NatFunctions.LoadTests/DelayingTcpRelay.cs),
+/// The load harness's stand-in for a network with a round trip (tests/NatFunctions.Testing/DelayingTcpRelay.cs),
 /// in front of an echo server: what goes through arrives intact and in order, and every chunk comes back one RTT after
 /// it was sent, also while others are in flight (a pipelining client must see a batch cost one round trip, as on a
 /// real network, not one per chunk).

@@ -7,7 +7,7 @@ namespace NatFunctions.Core.Tests.Vyos;
 /// C1/C2) and a few more it has no use for (service names, lists, negation, wildcards, non-canonical numbers), before a
 /// command exists; the object checker gives the same answer without rendering.
 /// </summary>
-public sealed class VyosFieldValueRendererTests
+public sealed class VyosCommandRendererFieldValueTests
 {
     private static readonly NatDestinationRule Valid = new(100)
     {

@@ -1,3 +1,3 @@
-namespace NatFunctions.IntegrationTests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 internal sealed record SimulatorResult(int ExitCode, string Stdout, string Stderr);

@@ -11,7 +11,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// commits that print warnings, commit-confirm's two question styles, a command timeout, and sshd's exec form.
 /// </summary>
 [Collection(SshServerCollection.Name)]
-public sealed class SshDriverAcrossVersionsTests(SimulatedVyosSshServer server)
+public sealed class CliRouterClientAcrossVersionsTests(SimulatedVyosSshServer server)
 {
     private const string Template = "source /opt/vyatta/etc/functions/script-template";
     private static readonly CancellationToken None = CancellationToken.None;

@@ -1,11 +1,15 @@
 using System.Diagnostics;
 
-namespace NatFunctions.IntegrationTests.Ssh;
+namespace NatFunctions.Testing;
 
-/// <summary>Runs a system tool the sshd fixture needs (ssh-keygen, useradd …) and fails loudly with its output.</summary>
-internal static class ExternalCommand
+/// <summary>Runs a system tool the rigs need (ssh-keygen, useradd, stat …) and fails loudly with its output.</summary>
+public static class ExternalCommand
 {
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, string? standardInput = null)
+    public static Task<string> RunAsync(string fileName, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        RunAsync(fileName, arguments, standardInput: null, cancellationToken);
+
+    public static async Task<string> RunAsync(
+        string fileName, IEnumerable<string> arguments, string? standardInput = null, CancellationToken cancellationToken = default)
     {
         var startInfo = new ProcessStartInfo(fileName)
         {
@@ -22,13 +26,13 @@ internal static class ExternalCommand
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException($"could not start {fileName}");
         if (standardInput is not null)
         {
-            await process.StandardInput.WriteAsync(standardInput);
+            await process.StandardInput.WriteAsync(standardInput.AsMemory(), cancellationToken);
             process.StandardInput.Close();
         }
 
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var output = process.StandardOutput.ReadToEndAsync(cancellationToken);
+        var error = process.StandardError.ReadToEndAsync(cancellationToken);
+        await process.WaitForExitAsync(cancellationToken);
         if (process.ExitCode != 0)
         {
             throw new InvalidOperationException(

@@ -8,7 +8,7 @@ using NatFunctions.Infrastructure.Persistence;
 
 namespace NatFunctions.IntegrationTests.Persistence;
 
-public sealed class MigrationTests
+public sealed class MigrationRunnerTests
 {
     [Fact]
     public async Task Migrations_apply_to_an_empty_sqlite_file_and_create_every_table()

@@ -1,7 +1,10 @@
-namespace NatFunctions.IntegrationTests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
-/// <summary>Drives the real simulator process over stdin/stdout, as an SSH session would (without sshd).</summary>
-public sealed class SimulatorSessionTests
+/// <summary>
+/// The simulator process as sshd runs it (<see cref="ShellHost"/> sessions after <c>init</c>), driven over
+/// stdin/stdout as an SSH session would (without sshd).
+/// </summary>
+public sealed class ShellHostTests
 {
     private const string Config14 = """
         set interfaces ethernet eth0 address 'dhcp'

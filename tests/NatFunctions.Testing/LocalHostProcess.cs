@@ -2,23 +2,29 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace NatFunctions.EndToEndTests.Hosting;
+namespace NatFunctions.Testing;
 
 /// <summary>
 /// A running NatFunctions.LocalHost (and through it the real worker build), as a user would start it:
 /// <c>dotnet NatFunctions.LocalHost.dll --urls http://127.0.0.1:0 --app-dir &lt;worker build&gt; --local-settings &lt;file&gt;</c>.
-/// Port 0 lets the OS pick a free port; the actual address is read from the host's ready line.
+/// Port 0 lets the OS pick a free port; the actual address is read from the host's ready line. The end-to-end tests
+/// keep all its output; the load harness, under which it prints a lot, only the last lines (for error messages).
 /// </summary>
 public sealed partial class LocalHostProcess : IAsyncDisposable
 {
     public static readonly TimeSpan DefaultReadyTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process process;
-    private readonly StringBuilder output = new();
-    private readonly List<(string Text, TaskCompletionSource Seen)> watchers = [];
+    private readonly int? keptLines;
+    private readonly Queue<string> lines = new();
+    private readonly List<(string Text, TaskCompletionSource<string> Seen)> watchers = [];
     private readonly Lock gate = new();
 
-    private LocalHostProcess(Process process) => this.process = process;
+    private LocalHostProcess(Process process, int? keptLines)
+    {
+        this.process = process;
+        this.keptLines = keptLines;
+    }
 
     public Uri BaseAddress { get; private set; } = new("http://127.0.0.1/");
 
@@ -26,14 +32,23 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
 
     public bool HasExited => process.HasExited;
 
-    /// <summary>Everything the host printed so far (its own log, the worker's stdout/stderr and relayed worker logs).</summary>
+    /// <summary>
+    /// What the host printed so far (its own log, the worker's stdout/stderr and relayed worker logs), one line each;
+    /// only the last lines when it was started with <c>keptLines</c>.
+    /// </summary>
     public string Output
     {
         get
         {
             lock (gate)
             {
-                return output.ToString();
+                var text = new StringBuilder();
+                foreach (var line in lines)
+                {
+                    text.AppendLine(line);
+                }
+
+                return text.ToString();
             }
         }
     }
@@ -41,8 +56,10 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
     /// <param name="environment">Added to (or, with a null value, removed from) the inherited environment; this is how
     /// tests pass app settings (e.g. <c>SyncSchedule</c>, <c>Database__ConnectionString</c>).</param>
     /// <param name="localSettingsFile">Passed as --local-settings so a developer's own local.settings.json never leaks into tests.</param>
+    /// <param name="keptLines">Keep only this many last lines of output (null: all); <see cref="WaitForOutputAsync"/> still sees every line.</param>
     public static async Task<LocalHostProcess> StartAsync(
-        IReadOnlyDictionary<string, string?> environment, string localSettingsFile, TimeSpan readyTimeout, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string?> environment, string localSettingsFile, TimeSpan readyTimeout, CancellationToken cancellationToken,
+        int? keptLines = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -68,7 +85,7 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
             }
         }
 
-        var host = new LocalHostProcess(new Process { StartInfo = start, EnableRaisingEvents = true });
+        var host = new LocalHostProcess(new Process { StartInfo = start, EnableRaisingEvents = true }, keptLines);
         host.process.OutputDataReceived += (_, line) => host.Append(line.Data);
         host.process.ErrorDataReceived += (_, line) => host.Append(line.Data);
         host.process.Start();
@@ -86,15 +103,18 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Completes once the output contains <paramref name="text"/>; throws a TimeoutException carrying the output otherwise.</summary>
-    public async Task WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// The first line of output that contains <paramref name="text"/>, once there is one; throws a TimeoutException
+    /// carrying the output otherwise.
+    /// </summary>
+    public async Task<string> WaitForOutputAsync(string text, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var seen = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (gate)
         {
-            if (output.ToString().Contains(text, StringComparison.Ordinal))
+            if (lines.FirstOrDefault(line => line.Contains(text, StringComparison.Ordinal)) is { } earlier)
             {
-                return;
+                return earlier;
             }
 
             watchers.Add((text, seen));
@@ -102,7 +122,7 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
 
         try
         {
-            await seen.Task.WaitAsync(timeout, cancellationToken);
+            return await seen.Task.WaitAsync(timeout, cancellationToken);
         }
         catch (TimeoutException)
         {
@@ -145,8 +165,7 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
             throw new InvalidOperationException($"LocalHost exited with code {process.ExitCode} before it was ready. Output:{Environment.NewLine}{Output}");
         }
 
-        await ready;
-        var address = ReadyLine().Match(Output);
+        var address = ReadyLine().Match(await ready);
         BaseAddress = new Uri(address.Groups["address"].Value);
     }
 
@@ -157,16 +176,20 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
             return;
         }
 
-        List<TaskCompletionSource> satisfied;
+        List<TaskCompletionSource<string>> satisfied;
         lock (gate)
         {
-            output.AppendLine(line);
-            var text = output.ToString();
-            satisfied = watchers.Where(watcher => text.Contains(watcher.Text, StringComparison.Ordinal)).Select(watcher => watcher.Seen).ToList();
+            lines.Enqueue(line);
+            if (lines.Count > keptLines)
+            {
+                lines.Dequeue();
+            }
+
+            satisfied = watchers.Where(watcher => line.Contains(watcher.Text, StringComparison.Ordinal)).Select(watcher => watcher.Seen).ToList();
             watchers.RemoveAll(watcher => satisfied.Contains(watcher.Seen));
         }
 
-        satisfied.ForEach(seen => seen.TrySetResult());
+        satisfied.ForEach(seen => seen.TrySetResult(line));
     }
 
     [GeneratedRegex(@"LocalHost ready: (?<address>[^\s,]+)")]

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace NatFunctions.IntegrationTests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>A running <c>NatFunctions.VyosSimulator</c> process, driven over stdin/stdout/stderr.</summary>
 internal sealed class SimulatorProcess : IAsyncDisposable
 {
     private static readonly TimeSpan OutputTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>The simulator this project references: the build copies it (and its runtimeconfig) next to the tests.</summary>
+    private static readonly string SimulatorAssembly = Path.Combine(AppContext.BaseDirectory, "NatFunctions.VyosSimulator.dll");
 
     private readonly Process _process;
     private readonly StringBuilder _stdout = new();
@@ -43,7 +46,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
             StandardOutputEncoding = Encoding.UTF8,
             StandardErrorEncoding = Encoding.UTF8,
         };
-        start.ArgumentList.Add(SimulatorAssembly());
+        start.ArgumentList.Add(SimulatorAssembly);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         start.Environment["USER"] = "vyos";
         return new SimulatorProcess(Process.Start(start) ?? throw new InvalidOperationException("The simulator did not start."));
@@ -131,19 +134,6 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         }
     }
 
+    // Not the product's VyosSimulatorLocator: the simulator and its tests share no code with the product (decision 0018).
     private static string DotnetHost() => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-
-    /// <summary>The simulator built next to this test assembly's configuration (the project reference builds it).</summary>
-    private static string SimulatorAssembly()
-    {
-        var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var targetFramework = testDirectory.Name;
-        var configuration = testDirectory.Parent!.Name;
-        var root = testDirectory;
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "NatFunctions.sln"))) root = root.Parent;
-        if (root is null) throw new InvalidOperationException("NatFunctions.sln not found above " + AppContext.BaseDirectory);
-
-        var assembly = Path.Combine(root.FullName, "src", "NatFunctions.VyosSimulator", "bin", configuration, targetFramework, "NatFunctions.VyosSimulator.dll");
-        return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build the simulator first.", assembly);
-    }
 }

@@ -2,7 +2,7 @@ using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Core.Tests.Vyos;
 
-public sealed class ConfigCommandsRoundTripTests
+public sealed class ConfigCommandsParserRoundTripTests
 {
     // vyos-reference.md B2.3 (vyos-documentation equuleus nat/index.rst), without the blank line the docs add.
     private const string B23 = """

@@ -1,8 +1,12 @@
 using System.Reflection;
 
-namespace NatFunctions.EndToEndTests.Hosting;
+namespace NatFunctions.Testing;
 
-/// <summary>Where the referenced projects were built: same configuration as these tests, found from the repository root.</summary>
+/// <summary>
+/// Where the projects the tests and the harness run were built: the repository above the running build, and the
+/// configuration this library was built in, which is the caller's (a project reference builds it in the same one:
+/// Debug for the tests, Release for the harness's figures).
+/// </summary>
 public static class BuildOutputs
 {
     private const string TargetFramework = "net10.0";
@@ -16,6 +20,18 @@ public static class BuildOutputs
     public static string WorkerDirectory => ProjectOutput("NatFunctions");
 
     public static string LocalHostAssembly => Path.Combine(ProjectOutput("NatFunctions.LocalHost"), "NatFunctions.LocalHost.dll");
+
+    public static string SimulatorDirectory => ProjectOutput("NatFunctions.VyosSimulator");
+
+    /// <summary>The simulator build (a project reference of the caller builds it); throws when it is missing.</summary>
+    public static string SimulatorAssembly
+    {
+        get
+        {
+            var assembly = Path.Combine(SimulatorDirectory, "NatFunctions.VyosSimulator.dll");
+            return File.Exists(assembly) ? assembly : throw new FileNotFoundException("Build src/NatFunctions.VyosSimulator first.", assembly);
+        }
+    }
 
     private static string ProjectOutput(string project) => Path.Combine(RepositoryRoot, "src", project, "bin", Configuration, TargetFramework);
 

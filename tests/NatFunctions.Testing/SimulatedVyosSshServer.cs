@@ -1,32 +1,49 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Routers;
+using Xunit;
 
-namespace NatFunctions.IntegrationTests.Ssh;
+namespace NatFunctions.Testing;
 
 /// <summary>
 /// A real OpenSSH server on 127.0.0.1 whose test user's login shell is the VyOS simulator, so the product's SSH.NET
 /// driver runs its real code path. Runs sshd as root (tests run as root here and in CI) with its own config, host
 /// key, authorized key and user; each test gets a fresh router state through <see cref="StartRouterAsync"/>.
+/// The integration and end-to-end tests use it as a fixture; the load harness (<c>SshRouterServer</c>) adds its
+/// router cost model through <see cref="NetworkRoundTrip"/>, the simulator's delay arguments and the command log.
 /// </summary>
-public sealed class SimulatedVyosSshServer : IAsyncLifetime
+public sealed class SimulatedVyosSshServer : IAsyncLifetime, IAsyncDisposable
 {
     public const string UserPassword = "nf-test-Passw0rd";
     private const string SshdPath = "/usr/sbin/sshd";
 
     private readonly string root = Path.Combine(Path.GetTempPath(), "nf-sshd-" + Guid.NewGuid().ToString("N")[..10]);
     private Process? sshd;
+    private DelayingTcpRelay? relay;
     private int stateCounter;
 
     /// <summary>sshd's <c>MaxSessions</c>: channels (shells) per connection it accepts; set before <see cref="InitializeAsync"/>.</summary>
     public int MaxSessions { get; init; } = 20;
 
+    /// <summary>sshd's <c>MaxStartups</c> (unauthenticated connections at once); null keeps sshd's default (10:30:100).</summary>
+    public int? MaxStartups { get; init; }
+
+    /// <summary>
+    /// A network round trip between clients and the router: above zero, clients reach sshd through a
+    /// <see cref="DelayingTcpRelay"/> that delays each direction by half of it.
+    /// </summary>
+    public TimeSpan NetworkRoundTrip { get; init; }
+
     public string UserName { get; } = "nfvy" + Guid.NewGuid().ToString("N")[..8];
 
-    public int Port { get; private set; }
+    /// <summary>The port clients use: the relay's with a <see cref="NetworkRoundTrip"/>, else sshd's.</summary>
+    public int Port => relay?.Port ?? SshdPort;
+
+    public int SshdPort { get; private set; }
 
     public string HostKeySha256 { get; private set; } = string.Empty;
 
@@ -36,6 +53,9 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
 
     /// <summary>State folder of the router the next SSH login will see.</summary>
     public string StateDir { get; private set; } = string.Empty;
+
+    /// <summary>The current router's command log, written when <see cref="StartRouterAsync"/> asked for it.</summary>
+    public string CommandLogPath => Path.Combine(StateDir, "commands.log");
 
     private string SimulatorDll => Path.Combine(root, "simulator", VyosSimulatorLocator.AssemblyFileName);
 
@@ -58,7 +78,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         CopySimulator();
         await CreateKeysAsync();
         await CreateUserAsync();
-        Port = FreePort();
+        SshdPort = FreePort();
         await WriteConfigAsync();
         Directory.CreateDirectory("/run/sshd");
         await ExternalCommand.RunAsync(SshdPath, ["-t", "-f", Path.Combine(root, "sshd_config")]);
@@ -68,14 +88,26 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
             UseShellExecute = false,
         }) ?? throw new InvalidOperationException("could not start sshd");
         await WaitUntilListeningAsync();
+        if (NetworkRoundTrip > TimeSpan.Zero)
+        {
+            relay = new DelayingTcpRelay(SshdPort, NetworkRoundTrip / 2);
+        }
+
         await StartRouterAsync("1.4");
     }
 
+    ValueTask IAsyncDisposable.DisposeAsync() => new(DisposeAsync());
+
     public async Task DisposeAsync()
     {
+        if (relay is not null)
+        {
+            await relay.DisposeAsync();
+        }
+
         if (sshd is { HasExited: false })
         {
-            sshd.Kill();
+            sshd.Kill(entireProcessTree: true);
             await sshd.WaitForExitAsync();
         }
 
@@ -89,25 +121,52 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
             // A session process may still be ending; the user is unique per run, so a leftover harms nothing.
         }
 
-        Directory.Delete(root, recursive: true);
+        if (Directory.Exists(root))
+        {
+            Directory.Delete(root, recursive: true);
+        }
     }
 
     /// <summary>
     /// A new, empty (or <paramref name="initialConfig"/>-loaded) router for the next logins, with extra simulator
-    /// arguments for fault injection (e.g. <c>--commit-delay-ms 5000</c>).
+    /// arguments for fault injection or a cost model (e.g. <c>--commit-delay-ms 5000</c>); with
+    /// <paramref name="logCommands"/> every session appends its commands to <see cref="CommandLogPath"/>.
     /// </summary>
-    public async Task StartRouterAsync(string vyosVersion, string? initialConfig = null, string extraArguments = "")
+    public async Task StartRouterAsync(
+        string vyosVersion, string? initialConfig = null, string extraArguments = "", bool logCommands = false,
+        CancellationToken cancellationToken = default)
     {
         StateDir = Path.Combine(root, $"state-{Interlocked.Increment(ref stateCounter)}");
         Directory.CreateDirectory(StateDir);
         var configFile = Path.Combine(root, "initial.config");
-        await File.WriteAllTextAsync(configFile, initialConfig ?? string.Empty);
-        await ExternalCommand.RunAsync(VyosSimulatorLocator.DotnetHost(), [SimulatorDll, "init", "--state-dir", StateDir, "--config", configFile]);
+        await File.WriteAllTextAsync(configFile, initialConfig ?? string.Empty, cancellationToken);
+        await ExternalCommand.RunAsync(VyosSimulatorLocator.DotnetHost(), [SimulatorDll, "init", "--state-dir", StateDir, "--config", configFile], cancellationToken);
 
-        await ExternalCommand.RunAsync("chown", ["-R", UserName, StateDir]);
+        await ExternalCommand.RunAsync("chown", ["-R", UserName, StateDir], cancellationToken);
+        var arguments = logCommands ? $"{extraArguments} --command-log {CommandLogPath}".Trim() : extraArguments;
         await File.WriteAllTextAsync(
             SessionSettingsPath,
-            $"STATE_DIR='{StateDir}'\nVYOS_VERSION='{vyosVersion}'\nEXTRA_ARGS='{extraArguments}'\n");
+            $"STATE_DIR='{StateDir}'\nVYOS_VERSION='{vyosVersion}'\nEXTRA_ARGS='{arguments}'\n",
+            cancellationToken);
+    }
+
+    /// <summary>Where the current router's command log ends now: pass it to <see cref="ReadCommandLogSinceAsync"/> later.</summary>
+    public long CommandLogLength() => File.Exists(CommandLogPath) ? new FileInfo(CommandLogPath).Length : 0;
+
+    /// <summary>The command log lines the current router's sessions wrote since <paramref name="offset"/> (from <see cref="CommandLogLength"/>).</summary>
+    public async Task<IReadOnlyList<string>> ReadCommandLogSinceAsync(long offset, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(CommandLogPath))
+        {
+            return [];
+        }
+
+        await using var log = new FileStream(CommandLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        log.Seek(offset, SeekOrigin.Begin);
+        using var reader = new StreamReader(log);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        // A session may be writing its last line right now: only whole lines count.
+        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
     }
 
     /// <summary>Simulator faults for the current router, re-read by the simulator before every command.</summary>
@@ -126,6 +185,17 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         CommandTimeoutSeconds = 30,
     };
 
+    /// <summary>The router as the worker's app settings describe it (<c>Routers__{name}__…</c>, host key pinned).</summary>
+    public IReadOnlyDictionary<string, string> RouterEnvironment(string name) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [$"Routers__{name}__Transport"] = "ssh",
+        [$"Routers__{name}__Host"] = "127.0.0.1",
+        [$"Routers__{name}__Port"] = Port.ToString(CultureInfo.InvariantCulture),
+        [$"Routers__{name}__Username"] = UserName,
+        [$"Routers__{name}__PrivateKey"] = ClientPrivateKey,
+        [$"Routers__{name}__HostKeySha256"] = HostKeySha256,
+    };
+
     /// <summary>
     /// Cuts every open SSH connection from the server side, as a router reboot or a firewall timeout would, by
     /// killing the per-connection children of the sshd this fixture started.
@@ -134,7 +204,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
     {
         foreach (var child in ChildProcessIds(sshd!.Id))
         {
-            await ExternalCommand.RunAsync("kill", ["-9", child.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            await ExternalCommand.RunAsync("kill", ["-9", child.ToString(CultureInfo.InvariantCulture)]);
         }
     }
 
@@ -154,9 +224,9 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
 
             // "pid (comm) state ppid ...": comm may hold spaces, so read after the last ')'.
             var fields = text[(text.LastIndexOf(')') + 2)..].Split(' ');
-            if (int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture) == parent)
+            if (int.Parse(fields[1], CultureInfo.InvariantCulture) == parent)
             {
-                yield return int.Parse(text[..text.IndexOf(' ', StringComparison.Ordinal)], System.Globalization.CultureInfo.InvariantCulture);
+                yield return int.Parse(text[..text.IndexOf(' ', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
             }
         }
     }
@@ -168,9 +238,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
     private void CopySimulator()
     {
         // sshd runs the simulator as the unprivileged test user, who may not be able to read the build folder.
-        var build = VyosSimulatorLocator.FindRepositoryBuild()
-            ?? throw new InvalidOperationException("Build src/NatFunctions.VyosSimulator first (the test project references it).");
-        var source = Path.GetDirectoryName(build)!;
+        var source = Path.GetDirectoryName(BuildOutputs.SimulatorAssembly)!;
         var target = Path.Combine(root, "simulator");
         foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
         {
@@ -219,7 +287,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
     }
 
     private Task WriteConfigAsync() => File.WriteAllTextAsync(Path.Combine(root, "sshd_config"), $"""
-        Port {Port}
+        Port {SshdPort}
         ListenAddress 127.0.0.1
         HostKey {Path.Combine(root, "ssh_host_ed25519_key")}
         PidFile {Path.Combine(root, "sshd.pid")}
@@ -234,6 +302,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
         PrintLastLog no
         LogLevel VERBOSE
         MaxSessions {MaxSessions}
+        {(MaxStartups is { } startups ? $"MaxStartups {startups}" : string.Empty)}
 
         """);
 
@@ -256,7 +325,7 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
             try
             {
                 using var probe = new TcpClient();
-                await probe.ConnectAsync(IPAddress.Loopback, Port);
+                await probe.ConnectAsync(IPAddress.Loopback, SshdPort);
                 return;
             }
             catch (SocketException)
@@ -265,6 +334,6 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime
             }
         }
 
-        throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{Port}");
+        throw new InvalidOperationException($"sshd did not listen on 127.0.0.1:{SshdPort}");
     }
 }

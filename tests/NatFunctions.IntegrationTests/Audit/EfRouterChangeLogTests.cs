@@ -8,7 +8,7 @@ using NatFunctions.IntegrationTests.Persistence;
 namespace NatFunctions.IntegrationTests.Audit;
 
 /// <summary>GET /v1/admin/changes over the real store: filters, the byte budget of a page, and retention.</summary>
-public sealed class ChangeLogTests : IAsyncLifetime, IDisposable
+public sealed class EfRouterChangeLogTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTime Now = new(2026, 12, 6, 12, 0, 0, DateTimeKind.Utc);
 

@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading.Channels;
 
-namespace NatFunctions.LoadTests;
+namespace NatFunctions.Testing;
 
 /// <summary>
 /// A TCP relay on 127.0.0.1 that stands for a network with a round-trip time: every chunk read from one side reaches
@@ -12,9 +12,9 @@ namespace NatFunctions.LoadTests;
 /// every chunk with its due time and queues it without waiting, and a forwarder that writes each chunk once it is
 /// due, so a delay never slows the reader and chunks sent close together arrive close together (a pipelined client
 /// pays one round trip for a batch, not one per line). An end of stream is passed on after the same delay.
-/// Shared with <c>tests/NatFunctions.IntegrationTests</c> (linked source), where its own test runs.
+/// Used by the load harness and the sshd rig; its own test is in <c>tests/NatFunctions.IntegrationTests</c>.
 /// </summary>
-internal sealed class DelayingTcpRelay : IAsyncDisposable
+public sealed class DelayingTcpRelay : IAsyncDisposable
 {
     private const int ChunkSize = 64 * 1024;
 

@@ -1,4 +1,4 @@
-namespace NatFunctions.IntegrationTests.Simulator;
+namespace NatFunctions.VyosSimulator.Tests;
 
 /// <summary>A simulated router: a fresh state directory initialised with a configuration.</summary>
 internal sealed class SimulatorRouter : IDisposable

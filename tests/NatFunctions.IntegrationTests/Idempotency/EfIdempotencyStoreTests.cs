@@ -6,7 +6,7 @@ using NatFunctions.IntegrationTests.Persistence;
 namespace NatFunctions.IntegrationTests.Idempotency;
 
 /// <summary>The idempotency record semantics on a real (SQLite) database: claim, replay, reuse, expiry, takeover, races.</summary>
-public sealed class IdempotencyStoreTests : IAsyncLifetime, IDisposable
+public sealed class EfIdempotencyStoreTests : IAsyncLifetime, IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
     private static readonly IdempotencyScope Scope = new("abcdefghijkl", "provision-1", new string('a', 64));

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
-namespace NatFunctions.IntegrationTests.Leases;
+namespace NatFunctions.Testing;
 
 /// <summary>
 /// A real Azurite (blob only is used) on free loopback ports with its own data folder, from
@@ -17,7 +17,7 @@ public sealed class AzuriteProcess : IDisposable
     public AzuriteProcess()
     {
         Directory.CreateDirectory(folder);
-        var executable = Path.Combine(FindRepositoryRoot(), ".tools", "azurite", "node_modules", ".bin", "azurite");
+        var executable = Path.Combine(BuildOutputs.RepositoryRoot, ".tools", "azurite", "node_modules", ".bin", "azurite");
         if (!File.Exists(executable))
         {
             throw new InvalidOperationException($"Azurite is not installed at {executable}; run .ci/install-azurite");
@@ -71,17 +71,6 @@ public sealed class AzuriteProcess : IDisposable
         {
             // Left for the OS temp cleaner.
         }
-    }
-
-    public static string FindRepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "NatFunctions.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("NatFunctions.sln not found above " + AppContext.BaseDirectory);
     }
 
     private void WaitUntilListening()

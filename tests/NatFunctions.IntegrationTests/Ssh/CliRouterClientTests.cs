@@ -6,9 +6,12 @@ using Renci.SshNet;
 
 namespace NatFunctions.IntegrationTests.Ssh;
 
-/// <summary>The product's SSH driver against real OpenSSH with the VyOS simulator as the login shell.</summary>
+/// <summary>
+/// The product's SSH driver, <see cref="CliRouterClient"/> on the ssh transport, against real OpenSSH with the VyOS
+/// simulator as the login shell.
+/// </summary>
 [Collection(SshServerCollection.Name)]
-public sealed class SshRouterDriverTests(SimulatedVyosSshServer server)
+public sealed class CliRouterClientTests(SimulatedVyosSshServer server)
 {
     private static readonly CancellationToken None = CancellationToken.None;
 

@@ -1,9 +1,9 @@
 using NatFunctions.Core.Vyos;
 
-namespace NatFunctions.IntegrationTests.Applying;
+namespace NatFunctions.Testing;
 
 /// <summary>
-/// The router configuration the rigs start from when a test gives none (linked into the end-to-end tests too).
+/// The router configuration the rigs start from when a test gives none (integration and end-to-end tests).
 /// </summary>
 public static class OperatorLanConfig
 {
