@@ -1,6 +1,7 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
 using NatFunctions;
+using NatFunctions.Core;
 using NatFunctions.Http;
 using NatFunctions.Infrastructure;
 using NatFunctions.Logging;
@@ -15,8 +16,9 @@ builder.UseMiddleware<AuthorizationMiddleware>();
 builder.UseMiddleware<RateLimitMiddleware>();
 
 builder.Services
+    .AddCore(builder.Configuration)
     .AddInfrastructure(builder.Configuration)
-    .AddUseCases(builder.Configuration)
+    .AddHttpParts(builder.Configuration)
     .AddAzureMonitorMetricsIfConfigured(builder.Configuration);
 builder.Logging.AddJsonLineConsole();
 

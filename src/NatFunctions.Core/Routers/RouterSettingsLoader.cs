@@ -1,33 +1,32 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using NatFunctions.Core.Hosting;
 using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Core.Routers;
 
 /// <summary>
 /// Reads every router under the configuration section <c>Routers</c>. With no router configured it gives one
-/// simulated router named <c>local</c> whose state lives under the user's local data folder, so a local run works
-/// with no settings at all.
+/// simulated router named <c>local</c> whose state lives under the local data folder the host passes in, so a local
+/// run works with no settings at all.
 /// </summary>
 public static class RouterSettingsLoader
 {
     public const string SectionName = "Routers";
 
     /// <exception cref="RouterSettingsException">Any router is misconfigured; all problems are listed at once.</exception>
-    public static IReadOnlyList<RouterSettings> Load(IConfiguration configuration)
+    public static IReadOnlyList<RouterSettings> Load(IConfiguration configuration, string localDataFolder)
     {
         var sections = configuration.GetSection(SectionName).GetChildren().ToList();
         if (sections.Count == 0)
         {
-            return [DefaultLocalRouter()];
+            return [DefaultLocalRouter(localDataFolder)];
         }
 
         var errors = new List<string>();
         var routers = new List<RouterSettings>();
         foreach (var section in sections.OrderBy(s => s.Key, StringComparer.OrdinalIgnoreCase))
         {
-            var router = Read(section, errors);
+            var router = Read(section, localDataFolder, errors);
             if (router is null)
             {
                 continue;
@@ -45,16 +44,16 @@ public static class RouterSettingsLoader
         return routers;
     }
 
-    public static string DefaultLocalStateDir() => Path.Combine(LocalDataFolder.Root, "routers", RouterSettings.DefaultRouterName);
+    public static string DefaultLocalStateDir(string localDataFolder) => Path.Combine(localDataFolder, "routers", RouterSettings.DefaultRouterName);
 
-    private static RouterSettings DefaultLocalRouter() => new()
+    private static RouterSettings DefaultLocalRouter(string localDataFolder) => new()
     {
         Name = RouterSettings.DefaultRouterName,
         Transport = RouterTransport.Simulated,
-        StateDir = DefaultLocalStateDir(),
+        StateDir = DefaultLocalStateDir(localDataFolder),
     };
 
-    private static RouterSettings? Read(IConfigurationSection section, List<string> errors)
+    private static RouterSettings? Read(IConfigurationSection section, string localDataFolder, List<string> errors)
     {
         var name = section.Key;
         var reader = new SettingReader(section, $"{SectionName}:{name}", errors);
@@ -83,7 +82,7 @@ public static class RouterSettingsLoader
             CommitConfirmMinutes = reader.Integer("CommitConfirmMinutes") ?? defaults.CommitConfirmMinutes,
             SaveAfterCommit = reader.Boolean("SaveAfterCommit") ?? defaults.SaveAfterCommit,
             StateDir = reader.Text("StateDir")
-                ?? (transport == RouterTransport.Simulated && name == RouterSettings.DefaultRouterName ? DefaultLocalStateDir() : null),
+                ?? (transport == RouterTransport.Simulated && name == RouterSettings.DefaultRouterName ? DefaultLocalStateDir(localDataFolder) : null),
             SimulatorPath = reader.Text("SimulatorPath"),
             ConnectTimeoutSeconds = reader.Integer("ConnectTimeoutSeconds") ?? defaults.ConnectTimeoutSeconds,
             CommandTimeoutSeconds = reader.Integer("CommandTimeoutSeconds") ?? defaults.CommandTimeoutSeconds,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Applying;
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Leases;
 using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Infrastructure.Storage;
@@ -16,15 +17,14 @@ public static class ApplyingServiceCollectionExtensions
     /// snapshot (<see cref="IRouterReservationSource"/>), <see cref="ApplySettings"/> and the router lease: an Azure Blob
     /// lease when <c>Storage:ConnectionString</c> or <c>Storage:BlobServiceUri</c> is set, in process otherwise, and the
     /// metrics the applier records.
-    /// Needs the database and the routers registered (AddInfrastructure).
+    /// Needs the database, the routers, <see cref="StorageSettings"/> and <see cref="TimeProvider"/> registered (AddInfrastructure).
     /// </summary>
     public static IServiceCollection AddApplying(this IServiceCollection services, IConfiguration configuration)
     {
         var settings = ApplySettings.FromConfiguration(configuration);
-        var storage = StorageSettings.FromConfiguration(configuration);
-        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(settings);
-        services.AddSingleton<IRouterLease>(provider => storage.IsConfigured
+        services.AddSingleton(new WriteWaitSettings(settings.Wait));
+        services.AddSingleton<IRouterLease>(provider => provider.GetRequiredService<StorageSettings>() is { IsConfigured: true } storage
             ? new BlobRouterLease(
                 BlobServiceClientFactory.Create(storage)!.GetBlobContainerClient(storage.LeaseContainer),
                 BlobRouterLease.DefaultDuration,

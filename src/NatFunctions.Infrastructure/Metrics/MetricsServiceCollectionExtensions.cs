@@ -12,7 +12,6 @@ public static class MetricsServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddOperationalMetrics(this IServiceCollection services)
     {
-        services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<MetricSinks>();
         services.TryAddSingleton<HttpMetrics>();
         services.TryAddSingleton<RouterMetrics>();

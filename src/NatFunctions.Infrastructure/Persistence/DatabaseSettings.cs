@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Configuration;
-using NatFunctions.Core.Hosting;
+using NatFunctions.Infrastructure.Hosting;
 
 namespace NatFunctions.Infrastructure.Persistence;
 

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Routers;
+using NatFunctions.Infrastructure.Hosting;
 
 namespace NatFunctions.Infrastructure.Routers;
 
@@ -15,8 +15,7 @@ public static class RouterServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRouters(this IServiceCollection services, IConfiguration configuration)
     {
-        var routers = RouterSettingsLoader.Load(configuration);
-        services.TryAddSingleton(TimeProvider.System);
+        var routers = RouterSettingsLoader.Load(configuration, LocalDataFolder.Root);
         services.AddSingleton<IReadOnlyList<RouterSettings>>(routers);
         services.AddSingleton<IRouterClientFactory>(provider => new RouterClientFactory(
             routers,

@@ -6,24 +6,29 @@ namespace NatFunctions.Core.Tests.Routers;
 
 public sealed class RouterSettingsLoaderTests
 {
+    // What the host passes in for the local data folder (Infrastructure's LocalDataFolder); Core reads no environment.
+    private const string LocalFolder = "/var/lib/natfunctions";
+
+    private static IReadOnlyList<RouterSettings> Load(IConfiguration configuration) => RouterSettingsLoader.Load(configuration, LocalFolder);
+
     private const string Fingerprint = "n5oo0U8Zk1FGbWtXZ6o/bsWZFSgWUsq1vCWBDsWmD6w";
 
     [Fact]
     public void No_router_configured_gives_one_simulated_router_named_local()
     {
-        var routers = RouterSettingsLoader.Load(Configuration());
+        var routers = Load(Configuration());
 
         var local = Assert.Single(routers);
         Assert.Equal("local", local.Name);
         Assert.Equal(RouterTransport.Simulated, local.Transport);
-        Assert.Equal(RouterSettingsLoader.DefaultLocalStateDir(), local.StateDir);
-        Assert.EndsWith(Path.Combine("natfunctions", "routers", "local"), local.StateDir, StringComparison.Ordinal);
+        Assert.Equal(RouterSettingsLoader.DefaultLocalStateDir(LocalFolder), local.StateDir);
+        Assert.Equal(Path.Combine(LocalFolder, "routers", "local"), local.StateDir);
     }
 
     [Fact]
     public void Ssh_router_is_read_with_every_setting_and_defaults_for_the_rest()
     {
-        var routers = RouterSettingsLoader.Load(Configuration(
+        var routers = Load(Configuration(
             ("Routers:edge:Transport", "ssh"),
             ("Routers:edge:Host", "192.0.2.1"),
             ("Routers:edge:Username", "vyos"),
@@ -56,7 +61,7 @@ public sealed class RouterSettingsLoaderTests
     [Fact]
     public void Channel_budget_and_keep_alive_are_read_from_their_settings()
     {
-        var edge = Assert.Single(RouterSettingsLoader.Load(Configuration(
+        var edge = Assert.Single(Load(Configuration(
             ("Routers:edge:Transport", "simulated"),
             ("Routers:edge:StateDir", "/tmp/edge"),
             ("Routers:edge:MaxChannels", "2"),
@@ -71,10 +76,10 @@ public sealed class RouterSettingsLoaderTests
     [Fact]
     public void The_commit_timeout_defaults_to_ten_minutes_and_may_not_be_shorter_than_the_command_timeout()
     {
-        var defaults = Assert.Single(RouterSettingsLoader.Load(Configuration()));
-        var set = Assert.Single(RouterSettingsLoader.Load(Configuration(
+        var defaults = Assert.Single(Load(Configuration()));
+        var set = Assert.Single(Load(Configuration(
             ("Routers:local:Transport", "simulated"), ("Routers:local:CommitTimeoutSeconds", "900"))));
-        var error = Assert.Throws<RouterSettingsException>(() => RouterSettingsLoader.Load(Configuration(
+        var error = Assert.Throws<RouterSettingsException>(() => Load(Configuration(
             ("Routers:local:Transport", "simulated"), ("Routers:local:CommandTimeoutSeconds", "120"), ("Routers:local:CommitTimeoutSeconds", "60"))));
 
         Assert.Equal((600, TimeSpan.FromMinutes(10)), (defaults.CommitTimeoutSeconds, defaults.CommitTimeout));
@@ -85,7 +90,7 @@ public sealed class RouterSettingsLoaderTests
     [Fact]
     public void Ssh_router_without_host_credential_or_pin_lists_every_problem()
     {
-        var error = Assert.Throws<RouterSettingsException>(() => RouterSettingsLoader.Load(Configuration(
+        var error = Assert.Throws<RouterSettingsException>(() => Load(Configuration(
             ("Routers:edge:Transport", "ssh"),
             ("Routers:edge:Username", "vyos"))));
 
@@ -121,7 +126,7 @@ public sealed class RouterSettingsLoaderTests
         };
         settings[$"Routers:r1:{key}"] = value;
 
-        var error = Assert.Throws<RouterSettingsException>(() => RouterSettingsLoader.Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
+        var error = Assert.Throws<RouterSettingsException>(() => Load(new ConfigurationBuilder().AddInMemoryCollection(settings).Build()));
 
         Assert.Contains(expected, error.Errors);
     }
@@ -129,7 +134,7 @@ public sealed class RouterSettingsLoaderTests
     [Fact]
     public void Simulated_router_other_than_local_needs_a_state_dir()
     {
-        var error = Assert.Throws<RouterSettingsException>(() => RouterSettingsLoader.Load(Configuration(("Routers:lab:Transport", "simulated"))));
+        var error = Assert.Throws<RouterSettingsException>(() => Load(Configuration(("Routers:lab:Transport", "simulated"))));
 
         Assert.Equal(["Routers:lab:StateDir is required for transport simulated"], error.Errors);
     }
@@ -137,7 +142,7 @@ public sealed class RouterSettingsLoaderTests
     [Fact]
     public void Routers_come_back_in_name_order()
     {
-        var routers = RouterSettingsLoader.Load(Configuration(
+        var routers = Load(Configuration(
             ("Routers:b:Transport", "simulated"), ("Routers:b:StateDir", "/tmp/b"),
             ("Routers:a:Transport", "simulated"), ("Routers:a:StateDir", "/tmp/a")));
 

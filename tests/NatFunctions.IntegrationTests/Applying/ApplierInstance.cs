@@ -9,6 +9,7 @@ using NatFunctions.Infrastructure.Audit;
 using NatFunctions.Infrastructure.Persistence;
 using NatFunctions.Infrastructure.Provisioning;
 using NatFunctions.Infrastructure.Routers;
+using NatFunctions.Infrastructure.Storage;
 
 namespace NatFunctions.IntegrationTests.Applying;
 
@@ -36,13 +37,13 @@ public sealed class ApplierInstance : IAsyncDisposable
         provider = new ServiceCollection()
             .AddLogging()
             .AddSingleton(TimeProvider.System)
+            .AddSingleton(StorageSettings.FromConfiguration(configuration))
             .AddSingleton<IRouterClientFactory>(routerFactory)
             .AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(database))
             .AddApplying(configuration)
             // The provisioning use cases as the app registers them, so tests can write through them per instance.
             .AddScoped<IProvisioningStore, EfProvisioningStore>()
             .AddSingleton<AllocationGate>()
-            .AddSingleton(services => new WriteWaitSettings(services.GetRequiredService<ApplySettings>().Wait))
             .AddScoped<ApplyAwaiter>()
             .AddScoped<VmProvisioner>()
             .AddScoped<PortActionService>()

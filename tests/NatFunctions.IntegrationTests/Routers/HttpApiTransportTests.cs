@@ -23,7 +23,7 @@ public sealed class HttpApiTransportTests
                 ["Routers:edge:HostKeySha256"] = new string('A', 43),
                 ["Routers:edge:Username"] = "vyos",
             })
-            .Build());
+            .Build(), Path.GetTempPath());
 
         var error = Assert.Throws<RouterSettingsException>(() => new RouterClientFactory(routers, NullLoggerFactory.Instance, TimeProvider.System));
 

@@ -73,6 +73,7 @@ public sealed class SimulatedTransportTests : IDisposable
     {
         var services = new ServiceCollection()
             .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
+            .AddSingleton(TimeProvider.System)
             .AddRouters(new ConfigurationBuilder().Build());
         using var provider = services.BuildServiceProvider();
 
