@@ -14,12 +14,14 @@ internal sealed class LoadStack : IAsyncDisposable
     public const string IpPoolName = "lan";
 
     private readonly string scratch;
-    private readonly LocalHostProcess host;
+    private readonly ServerProcess host;
+    private readonly IReadOnlyDictionary<string, string> environment;
 
-    private LoadStack(string scratch, LocalHostProcess host)
+    private LoadStack(string scratch, ServerProcess host, IReadOnlyDictionary<string, string> environment)
     {
         this.scratch = scratch;
         this.host = host;
+        this.environment = environment;
         Client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = host.BaseAddress,
@@ -34,13 +36,24 @@ internal sealed class LoadStack : IAsyncDisposable
 
     public string RecentOutput => host.RecentOutput;
 
+    /// <summary>The worker: LocalHost's child process running NatFunctions.dll.</summary>
+    public ProcessCpuClock Worker => ProcessCpuClock.ChildOf(host.ProcessId, "NatFunctions.dll");
+
+    /// <summary>The simulated router (the VyOS simulator as a process on demand): for scenarios that never reach it.</summary>
+    public static IReadOnlyDictionary<string, string> SimulatedRouterEnvironment(string stateDirectory) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [$"Routers__{RouterName}__Transport"] = "simulated",
+        [$"Routers__{RouterName}__StateDir"] = stateDirectory,
+    };
+
+    /// <param name="routerEnvironment">The settings of router <see cref="RouterName"/>, e.g. <see cref="SshRouterServer.RouterEnvironment"/>.</param>
     /// <param name="applyMode"><c>group</c> or <c>per-request</c> (setting <c>Apply:Mode</c>).</param>
     /// <param name="extraSettings">More app settings, e.g. log levels.</param>
     public static async Task<LoadStack> StartAsync(
-        SshRouterServer router, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> routerEnvironment, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
     {
         var scratch = Directory.CreateTempSubdirectory("nf-load-").FullName;
-        var environment = new Dictionary<string, string>(router.RouterEnvironment(RouterName), StringComparer.Ordinal)
+        var environment = new Dictionary<string, string>(routerEnvironment, StringComparer.Ordinal)
         {
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(scratch, "natfunctions.db")}",
             ["Auth__BootstrapAdminKey"] = AdminKey.Value,
@@ -57,11 +70,11 @@ internal sealed class LoadStack : IAsyncDisposable
             environment[name] = value;
         }
 
-        LocalHostProcess? host = null;
+        ServerProcess? host = null;
         try
         {
-            host = await LocalHostProcess.StartAsync(environment, scratch, cancellationToken);
-            var stack = new LoadStack(scratch, host);
+            host = await ServerProcess.StartLocalHostAsync(environment, scratch, cancellationToken);
+            var stack = new LoadStack(scratch, host, environment);
             await stack.CreateAsync("/v1/admin/ip-pools", new { name = IpPoolName, router = RouterName, cidr = "10.64.0.0/16", range_start = "10.64.0.10", range_end = "10.64.250.250" }, cancellationToken);
             await stack.CreateAsync("/v1/admin/port-pools", new { name = "ext", router = RouterName, start_port = 2000, end_port = 65000 }, cancellationToken);
             return stack;
@@ -73,6 +86,10 @@ internal sealed class LoadStack : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The read floor (tests/NatFunctions.ReadFloor) on this stack's database and settings; the caller disposes it.</summary>
+    public Task<ServerProcess> StartReadFloorAsync(CancellationToken cancellationToken) =>
+        ServerProcess.StartReadFloorAsync(environment, scratch, cancellationToken);
 
     /// <summary>Configure sessions the router accepted, from the audit table (one per commit).</summary>
     public async Task<int> CountCommitsAsync(CancellationToken cancellationToken)

@@ -16,6 +16,8 @@ internal static class RepositoryLayout
 
     public static string LocalHostAssembly => Path.Combine(ProjectOutput("NatFunctions.LocalHost"), "NatFunctions.LocalHost.dll");
 
+    public static string ReadFloorAssembly => Path.Combine(Root, "tests", "NatFunctions.ReadFloor", "bin", Configuration, TargetFramework, "NatFunctions.ReadFloor.dll");
+
     public static string SimulatorDirectory => ProjectOutput("NatFunctions.VyosSimulator");
 
     private static string ProjectOutput(string project) => Path.Combine(Root, "src", project, "bin", Configuration, TargetFramework);
