@@ -46,7 +46,7 @@ internal sealed class LoadStack : IAsyncDisposable
         [$"Routers__{RouterName}__StateDir"] = stateDirectory,
     };
 
-    /// <param name="routerEnvironment">The settings of router <see cref="RouterName"/>, e.g. <see cref="SshRouterServer.RouterEnvironment"/>.</param>
+    /// <param name="routerEnvironment">The settings of router <see cref="RouterName"/>: an sshd-backed simulator's, or <see cref="SimulatedRouterEnvironment"/>.</param>
     /// <param name="applyMode"><c>group</c> or <c>per-request</c> (setting <c>Apply:Mode</c>).</param>
     /// <param name="extraSettings">More app settings, e.g. log levels.</param>
     public static async Task<LoadStack> StartAsync(
