@@ -21,6 +21,13 @@ internal sealed record HarnessOptions
           --read-rps N             target requests per second (default 500)
           --read-clients N         closed-loop clients (default 50)
           --read-seconds N         duration (default 20)
+          --read-cpu               worker CPU per GET /v1/vms?page_size=100 against the read floor (a plain ASP.NET Core
+                                   app, same query and JSON) with --read-vms VMs; no sshd; summary line:
+                                   "worker cpu per read: X ms, floor: Y ms, ratio: Z, p99: W ms at R rps"
+          --read-cpu-requests N    reads per server per round (default 3000)
+          --read-cpu-rps N         fixed send rate, open loop (default 100)
+          --read-cpu-rounds N      rounds, alternating worker and floor (default 2)
+          --read-cpu-warm-up N     reads per server before the rounds, not counted (default 500)
           --skip-provision         no provisioning bursts (e.g. only --reads or --ssh-sessions)
           --quiet-logs             the worker logs at Warning (default: as host.json and the app configure it)
           --help                   this text
@@ -60,6 +67,16 @@ internal sealed record HarnessOptions
 
     public bool QuietLogs { get; init; }
 
+    public bool ReadCpu { get; init; }
+
+    public int ReadCpuRequests { get; init; } = 3000;
+
+    public double ReadCpuRps { get; init; } = 100;
+
+    public int ReadCpuRounds { get; init; } = 2;
+
+    public int ReadCpuWarmUp { get; init; } = 500;
+
     public bool SkipProvision { get; init; }
 
     /// <exception cref="ArgumentException">An option is unknown or its value is not a positive number.</exception>
@@ -85,6 +102,11 @@ internal sealed record HarnessOptions
                 "--read-rps" => options with { ReadRps = Positive(name, Value()) },
                 "--read-clients" => options with { ReadClients = Positive(name, Value()) },
                 "--read-seconds" => options with { ReadSeconds = Positive(name, Value()) },
+                "--read-cpu" => options with { ReadCpu = true },
+                "--read-cpu-requests" => options with { ReadCpuRequests = Positive(name, Value()) },
+                "--read-cpu-rps" => options with { ReadCpuRps = Positive(name, Value()) },
+                "--read-cpu-rounds" => options with { ReadCpuRounds = Positive(name, Value()) },
+                "--read-cpu-warm-up" => options with { ReadCpuWarmUp = Positive(name, Value()) },
                 "--skip-provision" => options with { SkipProvision = true },
                 "--quiet-logs" => options with { QuietLogs = true },
                 _ => throw new ArgumentException($"unknown option '{name}'"),

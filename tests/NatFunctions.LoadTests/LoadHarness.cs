@@ -11,7 +11,19 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, build {BuildOutputs.Configuration}, load average {LoadAverage()}"));
+            $"machine: {Environment.ProcessorCount} cores, {Environment.OSVersion}, .NET {Environment.Version}, build {BuildOutputs.Configuration}, load average {LoadAverage.Read()}"));
+        if (options.ReadCpu)
+        {
+            // No sshd: the simulated transport is configured and never reached by page reads.
+            var report = await ReadCpuComparison.RunAsync(
+                options.ReadVms, options.ReadCpuRequests, options.ReadCpuWarmUp, options.ReadCpuRps, options.ReadCpuRounds, LogSettings(), output, cancellationToken);
+            output.WriteLine(report.Summary());
+            if (options.SkipProvision && !options.Reads && options.SshSessions == 0)
+            {
+                return report.Failures == 0 ? 0 : 1;
+            }
+        }
+
         await using var router = await SshRouterServer.StartAsync(options.RouterModel, cancellationToken);
         output.WriteLine(router.Port == router.SshdPort
             ? $"router: sshd 127.0.0.1:{router.SshdPort}, simulator VyOS 1.4, {router.Model}"
@@ -52,7 +64,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         SshRouterServer router, string mode, IReadOnlyList<int> levels, CancellationToken cancellationToken)
     {
         await router.ResetRouterAsync(cancellationToken);
-        await using var stack = await LoadStack.StartAsync(router, mode, LogSettings(), cancellationToken);
+        await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), mode, LogSettings(), cancellationToken);
         // The first provision pays for JIT, the SSH connection and the first commit; it is not measured.
         var warmUp = await ProvisionBurst.RunAsync(stack, router, mode, 1, $"warm-{mode}", cancellationToken);
         output.WriteLine($"{mode}: warm-up provision took {warmUp.Wall.TotalMilliseconds:F0} ms");
@@ -70,7 +82,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
     private async Task<string> RunReadsAsync(SshRouterServer router, CancellationToken cancellationToken)
     {
         await router.ResetRouterAsync(cancellationToken);
-        await using var stack = await LoadStack.StartAsync(router, "group", LogSettings(), cancellationToken);
+        await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), "group", LogSettings(), cancellationToken);
         var machineIds = await VmSeeder.SeedAsync(stack, options.ReadVms, cancellationToken);
         output.WriteLine($"reads: seeded {machineIds.Count} VMs ({machineIds.Count * 3} forwards) into {stack.DatabasePath}");
         var result = await ReadLoad.RunAsync(stack.Client, machineIds, options.ReadRps, options.ReadClients, TimeSpan.FromSeconds(options.ReadSeconds), cancellationToken);
@@ -94,11 +106,5 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         var speedup = compared is null ? "n/a" : (ours.RequestsPerSecond / compared.RequestsPerSecond).ToString("F1", CultureInfo.InvariantCulture) + "x";
         return string.Create(CultureInfo.InvariantCulture,
             $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms, bound ratio: {ours.BoundRatio:F2}, bound: {ours.Bound.TotalMilliseconds:F0} ms, command delay: {model.CommandDelayMs} ms, rtt: {model.RttMs} ms, commit delay: {model.CommitDelayMs} ms");
-    }
-
-    private static string LoadAverage()
-    {
-        const string path = "/proc/loadavg";
-        return File.Exists(path) ? string.Join(' ', File.ReadAllText(path).Split(' ').Take(3)) : "unknown";
     }
 }

@@ -17,11 +17,13 @@ internal sealed class LoadStack : IAsyncDisposable
 
     private readonly string scratch;
     private readonly LocalHostProcess host;
+    private readonly IReadOnlyDictionary<string, string?> environment;
 
-    private LoadStack(string scratch, LocalHostProcess host)
+    private LoadStack(string scratch, LocalHostProcess host, IReadOnlyDictionary<string, string?> environment)
     {
         this.scratch = scratch;
         this.host = host;
+        this.environment = environment;
         Client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             BaseAddress = host.BaseAddress,
@@ -36,10 +38,21 @@ internal sealed class LoadStack : IAsyncDisposable
 
     public string RecentOutput => host.Output;
 
+    /// <summary>The worker: LocalHost's child process running NatFunctions.dll.</summary>
+    public ProcessCpuClock Worker => ProcessCpuClock.ChildOf(host.ProcessId, "NatFunctions.dll");
+
+    /// <summary>The simulated router (the VyOS simulator as a process on demand): for scenarios that never reach it.</summary>
+    public static IReadOnlyDictionary<string, string> SimulatedRouterEnvironment(string stateDirectory) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [$"Routers__{RouterName}__Transport"] = "simulated",
+        [$"Routers__{RouterName}__StateDir"] = stateDirectory,
+    };
+
+    /// <param name="routerEnvironment">The settings of router <see cref="RouterName"/>: an sshd-backed simulator's, or <see cref="SimulatedRouterEnvironment"/>.</param>
     /// <param name="applyMode"><c>group</c> or <c>per-request</c> (setting <c>Apply:Mode</c>).</param>
     /// <param name="extraSettings">More app settings, e.g. log levels.</param>
     public static async Task<LoadStack> StartAsync(
-        SshRouterServer router, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> routerEnvironment, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
     {
         var scratch = Directory.CreateTempSubdirectory("nf-load-").FullName;
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
@@ -54,7 +67,7 @@ internal sealed class LoadStack : IAsyncDisposable
             // 5,000 VMs x 3 forwards need more rule numbers than the default 10000-19999.
             [$"Routers__{RouterName}__ManagedRules"] = "10000-59999",
         };
-        foreach (var (name, value) in router.RouterEnvironment(RouterName).Concat(extraSettings))
+        foreach (var (name, value) in routerEnvironment.Concat(extraSettings))
         {
             environment[name] = value;
         }
@@ -66,7 +79,7 @@ internal sealed class LoadStack : IAsyncDisposable
             await File.WriteAllTextAsync(localSettings, """{ "IsEncrypted": false, "Values": {} }""", cancellationToken);
             // Under load the host prints a lot: only the last lines are kept, for error messages.
             host = await LocalHostProcess.StartAsync(environment, localSettings, ReadyTimeout, cancellationToken, keptLines: 200);
-            var stack = new LoadStack(scratch, host);
+            var stack = new LoadStack(scratch, host, environment);
             await stack.CreateAsync("/v1/admin/ip-pools", new { name = IpPoolName, router = RouterName, cidr = "10.64.0.0/16", range_start = "10.64.0.10", range_end = "10.64.250.250" }, cancellationToken);
             await stack.CreateAsync("/v1/admin/port-pools", new { name = "ext", router = RouterName, start_port = 2000, end_port = 65000 }, cancellationToken);
             return stack;
@@ -78,6 +91,10 @@ internal sealed class LoadStack : IAsyncDisposable
             throw;
         }
     }
+
+    /// <summary>The read floor (tests/NatFunctions.ReadFloor) on this stack's database and settings; the caller disposes it.</summary>
+    public Task<LocalHostProcess> StartReadFloorAsync(CancellationToken cancellationToken) =>
+        LocalHostProcess.StartReadFloorAsync(environment, scratch, ReadyTimeout, cancellationToken, keptLines: 200);
 
     /// <summary>Configure sessions the router accepted, from the audit table (one per commit).</summary>
     public async Task<int> CountCommitsAsync(CancellationToken cancellationToken)

@@ -23,6 +23,10 @@ public static class BuildOutputs
 
     public static string SimulatorDirectory => ProjectOutput("NatFunctions.VyosSimulator");
 
+    /// <summary>The read floor of the reads benchmark (tests/NatFunctions.ReadFloor, a plain minimal API).</summary>
+    public static string ReadFloorAssembly =>
+        Path.Combine(RepositoryRoot, "tests", "NatFunctions.ReadFloor", "bin", Configuration, TargetFramework, "NatFunctions.ReadFloor.dll");
+
     /// <summary>The simulator build (a project reference of the caller builds it); throws when it is missing.</summary>
     public static string SimulatorAssembly
     {

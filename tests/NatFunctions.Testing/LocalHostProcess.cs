@@ -57,18 +57,34 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
     /// tests pass app settings (e.g. <c>SyncSchedule</c>, <c>Database__ConnectionString</c>).</param>
     /// <param name="localSettingsFile">Passed as --local-settings so a developer's own local.settings.json never leaks into tests.</param>
     /// <param name="keptLines">Keep only this many last lines of output (null: all); <see cref="WaitForOutputAsync"/> still sees every line.</param>
-    public static async Task<LocalHostProcess> StartAsync(
+    public static Task<LocalHostProcess> StartAsync(
         IReadOnlyDictionary<string, string?> environment, string localSettingsFile, TimeSpan readyTimeout, CancellationToken cancellationToken,
-        int? keptLines = null)
+        int? keptLines = null) =>
+        StartAsync(
+            [BuildOutputs.LocalHostAssembly, "--urls", "http://127.0.0.1:0", "--app-dir", BuildOutputs.WorkerDirectory, "--local-settings", localSettingsFile],
+            environment, Path.GetDirectoryName(localSettingsFile)!, readyTimeout, cancellationToken, keptLines);
+
+    /// <summary>
+    /// The reads benchmark's floor (tests/NatFunctions.ReadFloor) with the same settings as the worker it is compared
+    /// with; it prints the same kind of ready line.
+    /// </summary>
+    public static Task<LocalHostProcess> StartReadFloorAsync(
+        IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan readyTimeout, CancellationToken cancellationToken,
+        int? keptLines = null) =>
+        StartAsync([BuildOutputs.ReadFloorAssembly, "--urls", "http://127.0.0.1:0"], environment, workingDirectory, readyTimeout, cancellationToken, keptLines);
+
+    private static async Task<LocalHostProcess> StartAsync(
+        IReadOnlyList<string> arguments, IReadOnlyDictionary<string, string?> environment, string workingDirectory, TimeSpan readyTimeout,
+        CancellationToken cancellationToken, int? keptLines)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(localSettingsFile)!,
+            WorkingDirectory = workingDirectory,
         };
-        foreach (var argument in new[] { BuildOutputs.LocalHostAssembly, "--urls", "http://127.0.0.1:0", "--app-dir", BuildOutputs.WorkerDirectory, "--local-settings", localSettingsFile })
+        foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
@@ -159,10 +175,10 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
 
     private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var ready = WaitForOutputAsync("LocalHost ready: ", timeout, cancellationToken);
+        var ready = WaitForOutputAsync(" ready: ", timeout, cancellationToken);
         if (await Task.WhenAny(ready, process.WaitForExitAsync(cancellationToken)) != ready)
         {
-            throw new InvalidOperationException($"LocalHost exited with code {process.ExitCode} before it was ready. Output:{Environment.NewLine}{Output}");
+            throw new InvalidOperationException($"{Path.GetFileName(process.StartInfo.ArgumentList[0])} exited with code {process.ExitCode} before it was ready. Output:{Environment.NewLine}{Output}");
         }
 
         var address = ReadyLine().Match(await ready);
@@ -192,6 +208,6 @@ public sealed partial class LocalHostProcess : IAsyncDisposable
         satisfied.ForEach(seen => seen.TrySetResult(line));
     }
 
-    [GeneratedRegex(@"LocalHost ready: (?<address>[^\s,]+)")]
+    [GeneratedRegex(@"(?:LocalHost|ReadFloor) ready: (?<address>[^\s,]+)")]
     private static partial Regex ReadyLine();
 }
