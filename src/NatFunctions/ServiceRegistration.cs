@@ -34,6 +34,8 @@ public static class ServiceRegistration
         services.AddScoped<VmQueries>();
         services.AddScoped<VmDecommissioner>();
         services.AddViewUseCases();
+        services.AddScoped<NatFunctions.Mcp.McpToolCatalog>();
+        services.AddScoped<NatFunctions.Mcp.McpEndpoint>();
         return services;
     }
 }
