@@ -82,7 +82,7 @@ public sealed class McpToolCatalog(
             }),
         new(
             "set_port_forward",
-            "Change one VM's port forwards: action create, update, enable, disable or delete, on the forward named by port_name " +
+            "Change one VM's port forwards: action create, update, enable, disable, pause or delete, on the forward named by port_name " +
             "(or, without port_name, on the template ports listed in ports). status 200 = applied, 202 = pending, 422 = rejected by the router.",
             ApiRole.Operator,
             Writes: true,

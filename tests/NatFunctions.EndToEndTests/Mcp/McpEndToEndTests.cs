@@ -19,13 +19,41 @@ public sealed class McpEndToEndTests(McpFixture fixture) : IClassFixture<McpFixt
     private static readonly string[] AdminTools =
         ["decommission_vm", "get_vm", "list_changes", "list_routers", "list_vms", "provision_vm", "router_preflight", "set_port_forward", "sync_dry_run"];
 
-    [Fact]
-    public async Task The_handshake_names_the_server_and_offers_tools()
+    [Theory]
+    [InlineData(null, "2026-07-28")]
+    [InlineData("2025-11-25", "2025-11-25")]
+    [InlineData("2025-06-18", "2025-06-18")]
+    [InlineData("2025-03-26", "2025-03-26")]
+    public async Task The_handshake_names_the_server_and_offers_tools(string? asked, string negotiated)
     {
-        await using var client = await fixture.ConnectAsync(fixture.ReaderKey);
+        await using var client = await fixture.ConnectAsync(fixture.ReaderKey, asked);
 
+        Assert.Equal(negotiated, client.NegotiatedProtocolVersion);
         Assert.Equal("natfunctions", client.ServerInfo?.Name);
         Assert.NotNull(client.ServerCapabilities?.Tools);
+        Assert.Equal(ReaderTools, (await client.ListToolsAsync()).Select(tool => tool.Name).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    [Fact]
+    public async Task One_post_is_one_json_rpc_exchange_answered_as_plain_json()
+    {
+        using var reader = fixture.ClientWithKey(fixture.ReaderKey);
+
+        using var initialize = await reader.PostRawAsync(
+            "/v1/mcp",
+            """{"jsonrpc":"2.0","id":7,"method":"initialize","params":{"protocolVersion":"2025-06-18","capabilities":{},"clientInfo":{"name":"curl","version":"1"}}}""");
+        using var initialized = await reader.PostRawAsync("/v1/mcp", """{"jsonrpc":"2.0","method":"notifications/initialized"}""");
+        using var notJsonRpc = await reader.PostRawAsync("/v1/mcp", """{"hello":"world"}""");
+
+        Assert.Equal(HttpStatusCode.OK, initialize.StatusCode);
+        Assert.Equal("application/json", initialize.Content.Headers.ContentType?.MediaType);
+        Assert.False(initialize.Headers.Contains("Mcp-Session-Id"));
+        var answer = await initialize.ReadJsonAsync();
+        Assert.Equal(7, answer.GetProperty("id").GetInt32());
+        Assert.Equal("2025-06-18", answer.GetProperty("result").GetProperty("protocolVersion").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, initialized.StatusCode);
+        Assert.Empty(await initialized.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, notJsonRpc.StatusCode);
     }
 
     [Fact]

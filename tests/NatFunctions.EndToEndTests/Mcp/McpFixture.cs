@@ -26,7 +26,8 @@ public sealed class McpFixture : ProvisioningFixture
     /// The SDK's Streamable HTTP client on /v1/mcp with the key in X-API-Key, over an HttpClient that holds every
     /// answer to docs/openapi.json like every other client of these tests.
     /// </summary>
-    public async Task<McpClient> ConnectAsync(string apiKey)
+    /// <param name="protocolVersion">Null for the client's default (the 2026-07-28 revision, falling back to the handshake).</param>
+    public async Task<McpClient> ConnectAsync(string apiKey, string? protocolVersion = null)
     {
         var http = ApiClients.Create(Host.BaseAddress, apiKey, TimeSpan.FromMinutes(2));
         var transport = new HttpClientTransport(
@@ -34,7 +35,7 @@ public sealed class McpFixture : ProvisioningFixture
             http,
             loggerFactory: null,
             ownsHttpClient: true);
-        return await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "natfunctions-e2e", Version = "1.0" } });
+        return await McpClient.CreateAsync(transport, new McpClientOptions { ClientInfo = new() { Name = "natfunctions-e2e", Version = "1.0" }, ProtocolVersion = protocolVersion });
     }
 
     private async Task<string> CreateKeyAsync(string name, string role)
