@@ -46,7 +46,8 @@ public sealed class McpEndpoint(
         }
 
         var mcpCaller = caller with { Trigger = ChangeTrigger.Mcp };
-        var tools = catalog.All().Where(tool => caller.Has(tool.Role)).ToList();
+        var all = catalog.All();
+        var tools = all.Where(tool => caller.Has(tool.Role)).ToList();
         var transport = new SingleExchangeTransport(message);
         var options = new McpServerOptions
         {
@@ -57,7 +58,7 @@ public sealed class McpEndpoint(
             {
                 ListToolsHandler = (_, _) => ValueTask.FromResult(new ListToolsResult { Tools = tools.Select(Describe).ToList() }),
                 CallToolHandler = async (context, token) =>
-                    await CallAsync(catalog.All(), context.Params?.Name, context.Params?.Arguments, mcpCaller, request.HttpContext, token),
+                    await CallAsync(all, context.Params?.Name, context.Params?.Arguments, mcpCaller, request.HttpContext, token),
             },
         };
         await using (var server = McpServer.Create(transport, options, loggerFactory, services))
