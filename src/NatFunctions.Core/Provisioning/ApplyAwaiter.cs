@@ -66,7 +66,7 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
     {
         try
         {
-            return await applier.ApplyPendingAsync(router, machineId, ChangeTrigger.Api, caller.Name, settings.Wait, cancellationToken);
+            return await applier.ApplyPendingAsync(router, machineId, caller.Trigger, caller.Name, settings.Wait, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

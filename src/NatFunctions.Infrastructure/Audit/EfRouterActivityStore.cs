@@ -12,7 +12,7 @@ internal sealed class EfRouterActivityStore(NatFunctionsDbContext dbContext) : I
     {
         var changes = dbContext.RouterChanges.AsNoTracking().Where(change => change.Router == router);
         var lastSession = await changes.OrderByDescending(change => change.Id).FirstOrDefaultAsync(cancellationToken);
-        var lastSync = await changes.Where(change => change.Trigger != ChangeTrigger.Api)
+        var lastSync = await changes.Where(change => change.Trigger != ChangeTrigger.Api && change.Trigger != ChangeTrigger.Mcp)
             .OrderByDescending(change => change.Id).FirstOrDefaultAsync(cancellationToken);
         var lastCommitted = await changes.Where(change => change.Result == ChangeResult.Committed)
             .OrderByDescending(change => change.Id).Select(change => change.FinishedAt).FirstOrDefaultAsync(cancellationToken);

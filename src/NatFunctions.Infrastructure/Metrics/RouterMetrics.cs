@@ -98,8 +98,8 @@ public sealed class RouterMetrics
             unownedByRouter[router] = plan.Unmanaged.Count;
             unowned.WithLabels(router).Set(plan.Unmanaged.Count);
 
-            // Writes (trigger Api) plan their own pending rows, which is not drift; a sync that finds work found drift.
-            if (request.Trigger != ChangeTrigger.Api && request.Kind != ReconcileKind.DryRun)
+            // Writes (trigger api or mcp) plan their own pending rows, which is not drift; a sync that finds work found drift.
+            if (!request.Trigger.IsWrite() && request.Kind != ReconcileKind.DryRun)
             {
                 driftFound.WithLabels(router).Inc(plan.Changes.Count);
                 driftFoundInstrument.Add(plan.Changes.Count, new KeyValuePair<string, object?>("router", router));

@@ -1,3 +1,4 @@
+using NatFunctions.Core.Provisioning;
 using NatFunctions.Http;
 
 namespace NatFunctions.Contracts;
@@ -10,4 +11,16 @@ public sealed record PortActionRequest(
     ClearableText SourceIp,
     ClearableText CustomDescription,
     int? InternalPort,
-    int? ExternalPort);
+    int? ExternalPort)
+{
+    public PortActionInput ToInput() => new(
+        Action,
+        Ports,
+        Protocol,
+        SourceIp.Value,
+        CustomDescription.Value,
+        InternalPort,
+        ExternalPort,
+        SourceIp.IsExplicitNull,
+        CustomDescription.IsExplicitNull);
+}

@@ -35,18 +35,7 @@ public sealed class PortFunctions(PortActionService ports, IdempotencyGuard idem
             return body.Problem;
         }
 
-        var value = body.Value!;
-        var input = new PortActionInput(
-            value.Action,
-            value.Ports,
-            value.Protocol,
-            value.SourceIp.Value,
-            value.CustomDescription.Value,
-            value.InternalPort,
-            value.ExternalPort,
-            value.SourceIp.IsExplicitNull,
-            value.CustomDescription.IsExplicitNull);
-        var result = await ports.ApplyAsync(machineId, portName, input, RequestCaller.Get(request), request.HttpContext.RequestAborted);
+        var result = await ports.ApplyAsync(machineId, portName, body.Value!.ToInput(), RequestCaller.Get(request), request.HttpContext.RequestAborted);
         return WriteResults.From(result, StatusCodes.Status200OK);
     }
 }

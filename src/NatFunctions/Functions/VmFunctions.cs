@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
@@ -29,23 +28,13 @@ public sealed class VmFunctions(
 
         var value = body.Value!;
         using var logScope = logger.BeginScope(new Dictionary<string, object> { ["machine_id"] = value.VmName ?? string.Empty });
-        if (value.Metadata is { ValueKind: not (JsonValueKind.Object or JsonValueKind.Null) })
+        var input = value.ToInput();
+        if (input.Problem is not null)
         {
-            return Problems.BadRequest("The request is not valid.", new Dictionary<string, string[]> { ["metadata"] = ["must be a JSON object"] });
+            return input.Problem;
         }
 
-        var input = new ProvisionVmInput(
-            value.VmName,
-            value.MacAddress,
-            value.Router,
-            value.IpPool,
-            value.Ports,
-            value.Forwards?.Select(f => f is null ? null : new ForwardInput(f.PortName, f.InternalPort, f.Protocol, f.ExternalPort, f.SourceIp, f.CustomDescription)).ToList(),
-            value.Protocol,
-            value.SourceIp,
-            value.CustomDescription,
-            value.Metadata is { ValueKind: JsonValueKind.Object } metadata ? metadata.GetRawText() : null);
-        var result = await provisioner.ProvisionAsync(input, RequestCaller.Get(request), request.HttpContext.RequestAborted);
+        var result = await provisioner.ProvisionAsync(input.Value!, RequestCaller.Get(request), request.HttpContext.RequestAborted);
         return WriteResults.From(result, StatusCodes.Status201Created);
     }
 

@@ -31,36 +31,50 @@ public sealed class IdempotencyGuard(IdempotentExecution execution)
         var key = headers.Count == 1 ? headers[0] : null;
         if (!IdempotencyKey.IsValid(key))
         {
-            return Problems.BadRequest(
-                $"The {IdempotencyKey.HeaderName} header is not valid.",
-                new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = [IdempotencyKey.Rule + ", sent once"] });
+            return InvalidKey(IdempotencyKey.HeaderName, "header", ", sent once");
         }
 
-        var cancellationToken = request.HttpContext.RequestAborted;
-        var body = await IdempotencyRequestBody.ReadAsync(request, cancellationToken);
+        var body = await IdempotencyRequestBody.ReadAsync(request, request.HttpContext.RequestAborted);
         if (body is null || !appliesTo(body))
         {
             return await write();
         }
 
+        return await RunKeyedAsync(
+            request.HttpContext, key!, RequestFingerprint.Compute(request.Method, request.Path.Value ?? string.Empty, body), write);
+    }
+
+    /// <summary>A key that breaks <see cref="IdempotencyKey.Rule"/>, refused naming where it was sent (header or argument).</summary>
+    public static ProblemResult InvalidKey(string field, string kind, string ruleSuffix = "") => Problems.BadRequest(
+        $"The {field} {kind} is not valid.", new Dictionary<string, string[]> { [field] = [IdempotencyKey.Rule + ruleSuffix] });
+
+    /// <summary>
+    /// Runs <paramref name="write"/> under a valid <paramref name="key"/> of the request's caller, where
+    /// <paramref name="fingerprint"/> (<see cref="RequestFingerprint"/>) says what "the same request" is.
+    /// </summary>
+    public async Task<IActionResult> RunKeyedAsync(HttpContext httpContext, string key, string fingerprint, Func<Task<IActionResult>> write)
+    {
+        ArgumentNullException.ThrowIfNull(httpContext);
+        ArgumentNullException.ThrowIfNull(write);
+        var cancellationToken = httpContext.RequestAborted;
         var scope = new IdempotencyScope(
-            RequestCaller.Get(request).KeyPrefix,
-            key!,
-            RequestFingerprint.Compute(request.Method, request.Path.Value ?? string.Empty, body));
+            RequestCaller.Find(httpContext)?.KeyPrefix ?? throw new InvalidOperationException("The function ran without an authenticated caller."),
+            key,
+            fingerprint);
         var outcome = await execution.RunAsync(
             scope,
             _ => write(),
-            (result, token) => IdempotencyResponses.CaptureAsync(result, request.HttpContext, token),
+            (result, token) => IdempotencyResponses.CaptureAsync(result, httpContext, token),
             cancellationToken);
         return outcome.Kind switch
         {
             IdempotentOutcomeKind.Executed => outcome.Result!,
-            IdempotentOutcomeKind.Replayed => IdempotencyResponses.Replay(request.HttpContext, outcome.Replayed!),
+            IdempotentOutcomeKind.Replayed => IdempotencyResponses.Replay(httpContext, outcome.Replayed!),
             IdempotentOutcomeKind.KeyReused => new ProblemResult(
                 StatusCodes.Status422UnprocessableEntity,
                 "Idempotency key reused.",
                 $"This {IdempotencyKey.HeaderName} was already used for a different request; send a new key for a new request."),
-            _ => InProgress(request.HttpContext),
+            _ => InProgress(httpContext),
         };
     }
 

@@ -17,6 +17,14 @@ public static class JsonBody
     public static async Task<JsonBodyResult<T>> ReadAsync<T>(HttpRequest request, CancellationToken cancellationToken)
         where T : class
     {
+        var raw = await ReadBytesAsync(request, cancellationToken);
+        return raw.Problem ?? Parse<T>(raw.Value!);
+    }
+
+    /// <summary>The body's bytes, unparsed; over <see cref="MaxBytes"/> → 413 unread.</summary>
+    public static async Task<JsonBodyResult<byte[]>> ReadBytesAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.ContentLength > MaxBytes)
         {
             return Problems.PayloadTooLarge(MaxBytes);
@@ -35,14 +43,24 @@ public static class JsonBody
             buffer.Write(chunk, 0, read);
         }
 
-        if (buffer.Length == 0)
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Parses a JSON document into a typed request in the API's dialect (<see cref="ApiJson"/>); every failure is a
+    /// 400 naming the field. The HTTP bodies and the MCP tools' arguments both come through here.
+    /// </summary>
+    public static JsonBodyResult<T> Parse<T>(ReadOnlySpan<byte> json)
+        where T : class
+    {
+        if (json.IsEmpty)
         {
             return Problems.BadRequest("A JSON request body is required.", BodyError("is required: a JSON object"));
         }
 
         try
         {
-            var value = JsonSerializer.Deserialize<T>(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), ApiJson.Options);
+            var value = JsonSerializer.Deserialize<T>(json, ApiJson.Options);
             return value is null ? Problems.BadRequest("The request body must be a JSON object.", BodyError("must be a JSON object")) : value;
         }
         catch (JsonException exception)

@@ -99,6 +99,12 @@ public sealed class OperationsFixture : LocalHostFixture
         await ExpectAsync(admin.GetAsync("/v1/admin/changes?page_size=0"), 400);
         await ExpectAsync(admin.GetAsync("/v1/admin/migrate"), 200);
         await ExpectAsync(admin.PostAsync("/v1/admin/migrate", null), 200);
+        const string listTools = """{"jsonrpc":"2.0","id":1,"method":"tools/list"}""";
+        await ExpectAsync(reader.PostRawAsync("/v1/mcp", listTools), 200);
+        await ExpectAsync(reader.PostRawAsync("/v1/mcp", """{"jsonrpc":"2.0","method":"notifications/initialized"}"""), 202);
+        await ExpectAsync(reader.PostRawAsync("/v1/mcp", "[]"), 400);
+        await ExpectAsync(reader.GetAsync("/v1/mcp"), 405);
+        await ExpectAsync(reader.DeleteAsync("/v1/mcp"), 405);
         await ExpectAsync(reader.GetAsync("/v1/openapi.json"), 200);
         await ExpectAsync(anonymous.GetAsync("/metrics"), 401);
         await ExpectAsync(reader.GetAsync("/metrics"), 200);

@@ -182,7 +182,14 @@ public sealed partial class OperationsScenarioTests(OperationsFixture fixture) :
         var succeeded = exchanges.Where(exchange => exchange.Status is >= 200 and < 300)
             .Select(exchange => contract.Find(exchange.Method, exchange.Path)?.OperationId)
             .ToHashSet(StringComparer.Ordinal);
-        var neverSucceeded = contract.Operations.Where(operation => !succeeded.Contains(operation.OperationId)).Select(operation => operation.ToString()).ToList();
+        var answered = exchanges.Select(exchange => contract.Find(exchange.Method, exchange.Path)?.OperationId).ToHashSet(StringComparer.Ordinal);
+
+        // GET and DELETE of the stateless MCP endpoint document only the 405 the MCP specification allows; getting it counts.
+        var neverSucceeded = contract.Operations
+            .Where(operation => !succeeded.Contains(operation.OperationId)
+                && !(answered.Contains(operation.OperationId) && !operation.Definition.GetProperty("responses").EnumerateObject().Any(response => response.Name.StartsWith('2'))))
+            .Select(operation => operation.ToString())
+            .ToList();
 
         // The clients already failed the scenario at the first answer that broke the document; this re-check shows
         // the answers this test reasons about were all checked.

@@ -45,6 +45,8 @@ public sealed class AuthorizationMatrixTests(LocalHostFixture fixture) : IClassF
         ["OpenApiDocument"] = "reader",
         ["ListMigrations"] = "admin",
         ["ApplyMigrations"] = "admin",
+        ["Mcp"] = "reader",
+        ["McpStream"] = "reader",
     };
 
     private static readonly string[] Ranks = ["reader", "operator", "admin"];

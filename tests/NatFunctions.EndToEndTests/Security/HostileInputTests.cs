@@ -42,8 +42,9 @@ public sealed partial class HostileInputTests(HostileInputFixture fixture) : ICl
     [Fact]
     public void The_catalog_covers_every_field_of_every_request_contract()
     {
-        // The request contracts are positional records in src/NatFunctions/Contracts/*Request.cs; their parameter
-        // names in snake_case are the JSON fields, so a new field fails this test until the catalog covers it.
+        // The request contracts are positional records in src/NatFunctions/Contracts/*Request.cs (with or without a
+        // body); their parameter names in snake_case are the JSON fields, so a new field fails this test until the
+        // catalog covers it.
         var covered = HostileRequestCatalog.Endpoints.SelectMany(e => e.Fields).Select(f => f.Path.Split('.')[^1]).ToHashSet(StringComparer.Ordinal);
         var contracts = Directory.GetFiles(Path.Combine(BuildOutputs.RepositoryRoot, "src", "NatFunctions", "Contracts"), "*Request.cs");
         var fields = contracts
@@ -144,7 +145,7 @@ public sealed partial class HostileInputTests(HostileInputFixture fixture) : ICl
         return null;
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"record (?<name>\w+Request)\((?<parameters>[^;]*?)\);", System.Text.RegularExpressions.RegexOptions.Singleline)]
+    [System.Text.RegularExpressions.GeneratedRegex(@"record (?<name>\w+Request)\((?<parameters>[^;{]*?)\)\s*[;{]", System.Text.RegularExpressions.RegexOptions.Singleline)]
     private static partial System.Text.RegularExpressions.Regex ContractRecord();
 
     private static string Shorten(string text) => text.Length > 300 ? text[..300] + "…" : text;

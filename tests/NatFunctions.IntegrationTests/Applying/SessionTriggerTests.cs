@@ -70,7 +70,8 @@ public sealed class SessionTriggerTests
         await rig.AddVmAsync("vm-b", "192.168.64.41", null, ApplierRig.Forward(10003, "ssh", 32101, 22));
 
         var report = Assert.Single(await rig.Sync.SyncReportsAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
+        // An agent's write through /v1/mcp is a write like an api one: its session is the last session, not the last sync.
+        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Mcp, "agent", TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await using var scope = rig.Main.CreateScope();
         var activity = await scope.ServiceProvider.GetRequiredService<IRouterActivityStore>().GetAsync("edge", CancellationToken.None);
@@ -78,6 +79,45 @@ public sealed class SessionTriggerTests
         var lastSync = activity.LastSync!;
         Assert.Equal((report.ChangeId!.Value, ChangeTrigger.Timer, (string?)null, ChangeResult.Committed), (lastSync.Id, lastSync.Trigger, lastSync.Actor, lastSync.Result));
         Assert.Equal(new NatFunctions.Core.Audit.DriftCounts(Missing: 1, Changed: 1, Extra: 1, Unmanaged: 1), lastSync.Drift);
-        Assert.Equal(ChangeTrigger.Api, activity.LastSession!.Trigger);
+        Assert.Equal((ChangeTrigger.Mcp, "agent"), (activity.LastSession!.Trigger, activity.LastSession.Actor));
+    }
+
+    [Theory]
+    [InlineData(false, ChangeTrigger.Mcp, "agent")]
+    [InlineData(true, ChangeTrigger.Timer, null)]
+    public async Task An_mcp_write_joining_a_queued_api_session_records_it_as_mcp_and_a_timer_sync_outranks_it(
+        bool timerJoins, ChangeTrigger recorded, string? actor)
+    {
+        var requests = new List<ReconcileRequest>();
+        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        async Task<RouterSyncReport> Reconcile(ReconcileRequest request, CancellationToken cancellationToken)
+        {
+            lock (requests) requests.Add(request);
+            if (requests.Count == 1)
+            {
+                firstRunning.SetResult();
+                await releaseFirst.Task;
+            }
+
+            return new RouterSyncReport(request.Router, SyncOutcome.NoChange, null, [], null, [], null);
+        }
+
+        var queue = new RouterSessionQueue("edge", Reconcile, NullLogger.Instance, CancellationToken.None);
+        var sessions = new List<Task<RouterSyncReport>> { queue.EnqueueAsync(ChangeTrigger.Api, "writer-1", ReconcileKind.PendingOnly) };
+        await firstRunning.Task;
+        sessions.Add(queue.EnqueueAsync(ChangeTrigger.Api, "writer-2", ReconcileKind.PendingOnly));
+        sessions.Add(queue.EnqueueAsync(ChangeTrigger.Mcp, "agent", ReconcileKind.PendingOnly));
+        if (timerJoins)
+        {
+            sessions.Add(queue.EnqueueAsync(ChangeTrigger.Timer, null, ReconcileKind.Repair));
+        }
+
+        sessions.Add(queue.EnqueueAsync(ChangeTrigger.Api, "writer-3", ReconcileKind.PendingOnly));
+        releaseFirst.SetResult();
+        await Task.WhenAll(sessions);
+
+        Assert.Equal(2, requests.Count);
+        Assert.Equal((recorded, actor), (requests[1].Trigger, requests[1].Actor));
     }
 }
