@@ -4,6 +4,8 @@ using NatFunctions.Core.Routers;
 using NatFunctions.Core.Vyos;
 using NatFunctions.Infrastructure.Routers;
 using NatFunctions.IntegrationTests.Applying;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace NatFunctions.IntegrationTests.HttpApi;
@@ -42,6 +44,27 @@ public sealed class HttpApiTransportTests
         Assert.Contains(await rig.RouterLinesAsync("set service dhcp-server shared-network-name LAN"), line => line.Contains("mac '52:54:00:12:34:56'", StringComparison.Ordinal) || line.Contains("mac-address '52:54:00:12:34:56'", StringComparison.Ordinal));
         Assert.All(await rig.ForwardsAsync(), forward => Assert.Equal(SyncState.Applied, forward.SyncState));
         Assert.Equal(1, server.ConfigureRequests());
+    }
+
+    [Fact]
+    public async Task The_apps_registration_reaches_the_router_through_its_http_client_factory()
+    {
+        await using var server = await SimulatedVyosApiServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Routers:edge:Transport"] = "http-api",
+            ["Routers:edge:Host"] = "127.0.0.1",
+            ["Routers:edge:Port"] = server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Routers:edge:ApiKey"] = SimulatedVyosApiServer.ApiKey,
+            ["Routers:edge:CertificateSha256"] = string.Join(':', server.CertificateSha256.Chunk(2).Select(pair => new string(pair))),
+        }).Build();
+        await using var provider = new ServiceCollection().AddLogging().AddRouters(configuration).BuildServiceProvider();
+
+        var client = provider.GetRequiredService<IRouterClientFactory>().Get("edge");
+
+        Assert.Equal(RouterProbeStatus.Ok, (await client.ProbeAsync(CancellationToken.None)).Status);
+        Assert.Contains($"key '{SimulatedVyosApiServer.ApiKey}'", await client.ReadConfigurationCommandsAsync(CancellationToken.None), StringComparison.Ordinal);
+        Assert.NotNull(provider.GetService<IHttpClientFactory>());
     }
 
     [Fact]
