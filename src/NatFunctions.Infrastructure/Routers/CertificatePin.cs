@@ -12,16 +12,16 @@ namespace NatFunctions.Infrastructure.Routers;
 /// </summary>
 internal sealed class CertificatePin(string expectedSha256Hex)
 {
-    /// <summary>The last certificate refused, for the message (fingerprints are not secret).</summary>
+    /// <summary>The certificate the last handshake refused, null after one that matched (fingerprints are not secret).</summary>
     public string? LastRefused { get; private set; }
 
     public bool Matches(X509Certificate? certificate)
     {
         if (certificate is null) return false;
         var actual = Convert.ToHexString(SHA256.HashData(certificate.GetRawCertData()));
-        if (string.Equals(actual, expectedSha256Hex, StringComparison.OrdinalIgnoreCase)) return true;
-        LastRefused = actual;
-        return false;
+        var matches = string.Equals(actual, expectedSha256Hex, StringComparison.OrdinalIgnoreCase);
+        LastRefused = matches ? null : actual;
+        return matches;
     }
 
     /// <summary>A handler for the router's named client: pinned TLS, no proxy, connect timeout from the settings.</summary>
