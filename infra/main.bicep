@@ -26,7 +26,7 @@ param namePrefix string
 
 param tags tagMap = {}
 
-@description('The routers the app manages. Their private keys live in Key Vault under privateKeySecretName.')
+@description('The routers the app manages. Their SSH private keys (privateKeySecretName) or HTTP API keys (apiKeySecretName) live in Key Vault.')
 param routers routerSettings[]
 
 @description('Entra group that administers Azure SQL (its object id). Empty: the app identity becomes the SQL admin, so it can migrate its own schema through POST /v1/admin/migrate.')

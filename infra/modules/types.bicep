@@ -2,24 +2,35 @@
 // Imported by main.bicep and functionapp.bicep so that both agree on one shape.
 
 @export()
-@description('One VyOS router the app manages over SSH. Field meanings are those of the Routers__<name>__* settings in README.md.')
+@description('One VyOS router the app manages over SSH or its HTTP API. Field meanings are those of the Routers__<name>__* settings in README.md.')
 type routerSettings = {
   @description('Router name as the API uses it. In Azure app settings only letters, digits and underscores are safe in a setting name, so prefer names like "edge1".')
   @minLength(1)
   @maxLength(63)
   name: string
 
+  @description('"ssh" (default) or "http-api" (VyOS HTTP API, decision 0025: no commit-confirm).')
+  transport: ('ssh' | 'http-api')?
+
   @description('Management address (IP or DNS name) reached through the VNet integration.')
   host: string
 
+  @description('Default 22 for ssh, 443 for http-api.')
   @minValue(1)
   @maxValue(65535)
   port: int?
 
-  username: string
+  @description('ssh: the login user.')
+  username: string?
 
-  @description('Pinned SSH host key: base64 SHA-256 as "ssh-keygen -lf" prints it (with or without the "SHA256:" prefix).')
-  hostKeySha256: string
+  @description('ssh: pinned SSH host key, base64 SHA-256 as "ssh-keygen -lf" prints it (with or without the "SHA256:" prefix).')
+  hostKeySha256: string?
+
+  @description('http-api: pinned TLS certificate, SHA-256 as "openssl x509 -noout -fingerprint -sha256" prints it.')
+  certificateSha256: string?
+
+  @description('http-api: name of the Key Vault secret that holds the API key (service https api keys id X key KEY).')
+  apiKeySecretName: string?
 
   vyosVersion: ('1.3' | '1.4' | '1.5')?
 
@@ -33,8 +44,8 @@ type routerSettings = {
 
   dhcpSubnet: string?
 
-  @description('Name of the Key Vault secret that holds the OpenSSH private key text for this router.')
-  privateKeySecretName: string
+  @description('ssh: name of the Key Vault secret that holds the OpenSSH private key text for this router.')
+  privateKeySecretName: string?
 
   @description('Ownership marker in rule descriptions and DHCP mapping names (default "nf").')
   marker: string?
@@ -57,14 +68,26 @@ type appSetting = {
 func routerAppSettings(router routerSettings, keyVaultUri string) appSetting[] =>
   filter(
     [
-      { name: 'Routers__${router.name}__Transport', value: 'ssh' }
+      { name: 'Routers__${router.name}__Transport', value: router.?transport ?? 'ssh' }
       { name: 'Routers__${router.name}__Host', value: router.host }
-      { name: 'Routers__${router.name}__Port', value: string(router.?port ?? 22) }
-      { name: 'Routers__${router.name}__Username', value: router.username }
-      { name: 'Routers__${router.name}__HostKeySha256', value: router.hostKeySha256 }
+      {
+        name: 'Routers__${router.name}__Port'
+        value: string(router.?port ?? ((router.?transport ?? 'ssh') == 'http-api' ? 443 : 22))
+      }
+      { name: 'Routers__${router.name}__Username', value: router.?username ?? '' }
+      { name: 'Routers__${router.name}__HostKeySha256', value: router.?hostKeySha256 ?? '' }
       {
         name: 'Routers__${router.name}__PrivateKey'
-        value: keyVaultReference(keyVaultUri, router.privateKeySecretName)
+        value: empty(router.?privateKeySecretName ?? '')
+          ? ''
+          : keyVaultReference(keyVaultUri, router.?privateKeySecretName ?? '')
+      }
+      { name: 'Routers__${router.name}__CertificateSha256', value: router.?certificateSha256 ?? '' }
+      {
+        name: 'Routers__${router.name}__ApiKey'
+        value: empty(router.?apiKeySecretName ?? '')
+          ? ''
+          : keyVaultReference(keyVaultUri, router.?apiKeySecretName ?? '')
       }
       { name: 'Routers__${router.name}__VyosVersion', value: router.?vyosVersion ?? '' }
       { name: 'Routers__${router.name}__ManagedRules', value: router.?managedRules ?? '' }

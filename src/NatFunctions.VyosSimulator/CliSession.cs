@@ -76,6 +76,15 @@ internal sealed class CliSession
         ? $"[edit]\n{_options.UserName}@{_options.HostName}# "
         : $"{_options.UserName}@{_options.HostName}:~$ ";
 
+    /// <summary>
+    /// Whether the last <c>set</c>/<c>delete</c>/<c>save</c> was refused (my_set/my_delete exit non-zero, which the HTTP API turns into
+    /// a ConfigSessionError: sagitta:python/vyos/configsession.py __run_command).
+    /// </summary>
+    public bool LastCommandFailed { get; private set; }
+
+    /// <summary>The outcome of the last <c>commit</c>, for the HTTP API (null before one).</summary>
+    public CommitOutcome? LastCommitOutcome { get; private set; }
+
     public FaultSettings Faults => _options.Faults.OverriddenBy(FaultSettings.ReadFile(_options.StateDirectory));
 
     private VyosRelease Version => _options.Version;
@@ -261,9 +270,9 @@ internal sealed class CliSession
         var arguments = words.Skip(1).ToArray();
         switch (exact[0])
         {
-            case "set": Set(arguments, cancellationToken); break;
-            case "delete": Delete(arguments, cancellationToken); break;
-            case "commit": Commit(arguments, cancellationToken); break;
+            case "set": LastCommandFailed = !Set(arguments, cancellationToken); break;
+            case "delete": LastCommandFailed = !Delete(arguments, cancellationToken); break;
+            case "commit": LastCommitOutcome = Commit(arguments, cancellationToken); break;
             case "commit-confirm": CommitConfirm(arguments, cancellationToken); break;
             case "confirm": Confirm(cancellationToken); break;
             case "compare": Compare(arguments, cancellationToken); break;
@@ -315,7 +324,7 @@ internal sealed class CliSession
         if (Faults.CommandDelayMs is > 0 and var delay) Task.Delay(TimeSpan.FromMilliseconds(delay), _time, cancellationToken).GetAwaiter().GetResult();
     }
 
-    private void Set(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private bool Set(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         PayCommandCost(cancellationToken);
         var working = Working(cancellationToken);
@@ -323,7 +332,7 @@ internal sealed class CliSession
         if (resolved.Error is not null)
         {
             WriteMessage(resolved.Error);
-            return;
+            return false;
         }
 
         var change = new ConfigChange(false, resolved.Path, resolved.Value, resolved.Mode);
@@ -331,20 +340,21 @@ internal sealed class CliSession
         {
             var shown = resolved.Value is null ? string.Join(' ', resolved.Path) : string.Join(' ', resolved.Path) + " " + resolved.Value;
             WriteMessage(new CliMessage([$"Configuration path: [{shown}] already exists"]));
-            return;
+            return false;
         }
 
         _changes.Add(change);
         _workingChangeCount = _changes.Count;
+        return true;
     }
 
-    private void Delete(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
+    private bool Delete(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         PayCommandCost(cancellationToken);
         if (arguments.Count == 0)
         {
             WriteMessage(new CliMessage(["Configuration path: [] is not valid", "Delete failed"], ToStandardError: true));
-            return;
+            return false;
         }
 
         var working = Working(cancellationToken);
@@ -352,23 +362,24 @@ internal sealed class CliSession
         if (resolved.Error is not null)
         {
             WriteMessage(resolved.Error);
-            return;
+            return false;
         }
 
         var node = working.Find(resolved.Path);
         if (node is null)
         {
             WriteMessage(new CliMessage(["Nothing to delete (the specified node does not exist)"]));
-            return;
+            return false;
         }
 
         if (resolved.Value is not null && !node.Values.Contains(resolved.Value))
         {
             WriteMessage(new CliMessage(["Nothing to delete (the specified value does not exist)"]));
-            return;
+            return false;
         }
 
         _changes.Add(new ConfigChange(true, resolved.Path, resolved.Value, ValueMode.Replace));
+        return true;
     }
 
     private CommitOutcome Commit(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -725,6 +736,7 @@ internal sealed class CliSession
     private void Save(CancellationToken cancellationToken)
     {
         if (HasChanges(_state.Read(cancellationToken))) _out.Write("Warning: you have uncommitted changes that will not be saved.\n\n");
+        LastCommandFailed = Faults.FailSave is not null;
         if (Faults.FailSave is { } failure)
         {
             _out.Write(SaveFailure.Text(Version, failure));

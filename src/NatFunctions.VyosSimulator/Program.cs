@@ -22,6 +22,11 @@ try
         return InitCommand.Run(SimulatorCommandLine.ParseOptions(args[1..]), error);
     }
 
+    if (args.Length > 0 && args[0] == "api")
+    {
+        return NatFunctions.VyosSimulator.Api.ApiHost.Run(SimulatorCommandLine.ToApiOptions(SimulatorCommandLine.ParseOptions(args[1..])), error);
+    }
+
     // `shell …`, or whatever sshd hands a login shell (`-c COMMAND`), passed through by a wrapper script.
     var shellArguments = args.Length > 0 && args[0] == "shell" ? args[1..] : args;
     var options = SimulatorCommandLine.ToShellOptions(SimulatorCommandLine.ParseOptions(shellArguments));

@@ -8,6 +8,7 @@ namespace NatFunctions.VyosSimulator;
 /// Command line:
 /// <code>
 /// init  --state-dir DIR [--config FILE]
+/// api   --state-dir DIR --port N --cert FILE --key FILE [--version …] [--command-log FILE] [--commit-delay-ms N]
 /// shell --state-dir DIR [--version 1.3|1.4|1.5] [--hostname vyos] [--commit-delay-ms N] [--command-delay-ms N] [--minute-ms N] [--reboot-ms N]
 ///       [--command-log FILE] [--drop-after-commands N] [--drop-after-commit] [--fail-commit MESSAGE] [-c COMMAND]
 /// </code>
@@ -21,6 +22,8 @@ internal static class SimulatorCommandLine
 {
     public const string Usage = """
         usage: NatFunctions.VyosSimulator init  --state-dir DIR [--config FILE]
+               NatFunctions.VyosSimulator api   --state-dir DIR --port N --cert FILE --key FILE [--version 1.3|1.4|1.5]
+                                                [--command-log FILE] [--commit-delay-ms N] [--fail-commit MESSAGE]
                NatFunctions.VyosSimulator shell --state-dir DIR [--version 1.3|1.4|1.5] [--hostname NAME] [--commit-delay-ms N]
                                                 [--command-delay-ms N] [--minute-ms N] [--reboot-ms N] [--command-log FILE]
                                                 [--drop-after-commands N] [--drop-after-commit]
@@ -78,6 +81,20 @@ internal static class SimulatorCommandLine
                 DropAfterCommit = options.ContainsKey("drop-after-commit") ? true : null,
                 FailCommit = options.GetValueOrDefault("fail-commit"),
             },
+        };
+    }
+
+    /// <summary><c>api</c>: the shell's router options (state, version, faults, log) plus the HTTPS endpoint.</summary>
+    public static Api.ApiOptions ToApiOptions(Dictionary<string, string?> options)
+    {
+        string Required(string key) => options.GetValueOrDefault(key) ?? throw new ArgumentException($"--{key} is required for api.");
+
+        return new Api.ApiOptions
+        {
+            Router = ToShellOptions(options),
+            Port = Number(Required("port")) ?? 0,
+            CertificatePath = Required("cert"),
+            KeyPath = Required("key"),
         };
     }
 

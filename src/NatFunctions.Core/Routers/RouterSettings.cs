@@ -34,6 +34,18 @@ public sealed record RouterSettings
     /// <summary>Pinned host key fingerprint: base64 SHA-256 without the <c>SHA256:</c> prefix, as <c>ssh-keygen -lf</c> prints it.</summary>
     public string? HostKeySha256 { get; init; }
 
+    /// <summary>
+    /// http-api: the key VyOS checks in the form field <c>key</c> (<c>set service https api keys id X key KEY</c>); in
+    /// Azure a Key Vault reference. Sent only after the certificate matched <see cref="CertificateSha256"/>.
+    /// </summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>
+    /// http-api: pinned SHA-256 of the router's TLS certificate (DER), 64 hex digits, as
+    /// <c>openssl x509 -noout -fingerprint -sha256</c> prints it (colons and case ignored, stored upper-case without them).
+    /// </summary>
+    public string? CertificateSha256 { get; init; }
+
     /// <summary>Setting <c>1.3</c>, <c>1.4</c> (default) or <c>1.5</c>; selects command syntax and expected texts.</summary>
     public VyosVersion VyosVersion { get; init; } = VyosVersion.V1_4;
 
@@ -96,6 +108,9 @@ public sealed record RouterSettings
     public TimeSpan CommandTimeout => TimeSpan.FromSeconds(CommandTimeoutSeconds);
 
     /// <summary>Secrets are left out so settings can be logged.</summary>
+    /// <summary>The default port of a transport: 22 for ssh, 443 for http-api.</summary>
+    public static int DefaultPort(RouterTransport transport) => transport == RouterTransport.HttpApi ? 443 : 22;
+
     public override string ToString() =>
         $"{Name} ({Transport}, {Username}@{Host}:{Port}, VyOS {VyosVersion}, rules {ManagedRules}, marker {Marker})";
 }

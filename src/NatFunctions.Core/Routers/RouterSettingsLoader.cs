@@ -67,12 +67,14 @@ public static class RouterSettingsLoader
         return defaults with
         {
             Host = reader.Text("Host"),
-            Port = reader.Integer("Port") ?? defaults.Port,
+            Port = reader.Integer("Port") ?? RouterSettings.DefaultPort(transport.Value),
             Username = reader.Text("Username"),
             PrivateKey = reader.Text("PrivateKey"),
             PrivateKeyPassphrase = reader.Text("PrivateKeyPassphrase"),
             Password = reader.Text("Password"),
             HostKeySha256 = NormaliseFingerprint(reader.Text("HostKeySha256")),
+            ApiKey = reader.Text("ApiKey"),
+            CertificateSha256 = NormaliseCertificateFingerprint(reader.Text("CertificateSha256")),
             VyosVersion = reader.Version("VyosVersion") ?? defaults.VyosVersion,
             InboundInterface = reader.Text("InboundInterface") ?? defaults.InboundInterface,
             ManagedRules = reader.Range("ManagedRules") ?? defaults.ManagedRules,
@@ -108,6 +110,24 @@ public static class RouterSettingsLoader
         }
 
         return trimmed.TrimEnd('=');
+    }
+
+    /// <summary>openssl prints <c>sha256 Fingerprint=AB:CD:…</c>; the pin is the 64 hex digits, compared upper-case.</summary>
+    private static string? NormaliseCertificateFingerprint(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var trimmed = value.Trim();
+        var equals = trimmed.LastIndexOf('=');
+        if (equals >= 0)
+        {
+            trimmed = trimmed[(equals + 1)..];
+        }
+
+        return trimmed.Replace(":", string.Empty, StringComparison.Ordinal).ToUpperInvariant();
     }
 
     private sealed class SettingReader(IConfigurationSection section, string prefix, List<string> errors)

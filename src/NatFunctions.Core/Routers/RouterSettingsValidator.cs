@@ -21,9 +21,9 @@ public static partial class RouterSettingsValidator
             ValidateSsh(settings, key, errors);
         }
 
-        if (settings.Transport == RouterTransport.HttpApi && string.IsNullOrWhiteSpace(settings.Host))
+        if (settings.Transport == RouterTransport.HttpApi)
         {
-            errors.Add($"{key}:Host is required for transport http-api");
+            ValidateHttpApi(settings, key, errors);
         }
 
         if (settings.Port is < 1 or > 65535)
@@ -114,6 +114,37 @@ public static partial class RouterSettingsValidator
         }
     }
 
+    private static void ValidateHttpApi(RouterSettings settings, string key, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(settings.Host))
+        {
+            errors.Add($"{key}:Host is required for transport http-api");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.ApiKey))
+        {
+            errors.Add($"{key}:ApiKey is required for transport http-api (a key of 'service https api keys id <id> key <key>' on the router)");
+        }
+
+        if (string.IsNullOrWhiteSpace(settings.CertificateSha256))
+        {
+            errors.Add($"{key}:CertificateSha256 is required for transport http-api (the router's certificate fingerprint, `openssl x509 -noout -fingerprint -sha256 -in <cert>`)");
+        }
+        else if (!CertificatePinPattern().IsMatch(settings.CertificateSha256))
+        {
+            errors.Add($"{key}:CertificateSha256 '{settings.CertificateSha256}' is not a SHA-256 fingerprint (64 hex digits, colons allowed)");
+        }
+
+        // VyOS's /configure has no confirm_time and no {"op": "confirm"} in equuleus, sagitta, circinus (nor current)
+        // as mirrored: equuleus/sagitta/circinus:src/services/vyos-http-api-server _configure_op, current:
+        // src/services/api/rest/routers.py _configure_op commit straight away (T3955 is in none of them). An API commit
+        // cannot be confirmed, so commit-confirm is refused rather than silently dropped (decision 0025).
+        if (settings.CommitConfirmMinutes > 0)
+        {
+            errors.Add($"{key}:CommitConfirmMinutes must be 0 for transport http-api: VyOS {settings.VyosVersion}'s HTTP API has no commit-confirm (no confirm_time on /configure); use transport ssh for commit-confirm");
+        }
+    }
+
     private static void ValidateDhcp(RouterSettings settings, string key, List<string> errors)
     {
         var hasNetwork = !string.IsNullOrWhiteSpace(settings.DhcpSharedNetwork);
@@ -147,6 +178,9 @@ public static partial class RouterSettingsValidator
         Span<byte> digest = stackalloc byte[33];
         return Convert.TryFromBase64String(value + "=", digest, out var written) && written == 32;
     }
+
+    [GeneratedRegex(@"^[0-9A-F]{64}\z")]
+    private static partial Regex CertificatePinPattern();
 
     [GeneratedRegex(@"^[A-Za-z0-9_-]{1,63}\z")]
     private static partial Regex RouterNamePattern();

@@ -17,10 +17,15 @@ public static class RouterServiceCollectionExtensions
     {
         var routers = RouterSettingsLoader.Load(configuration, LocalDataFolder.Root);
         services.AddSingleton<IReadOnlyList<RouterSettings>>(routers);
-        services.AddSingleton<IRouterClientFactory>(provider => new RouterClientFactory(
-            routers,
-            provider.GetRequiredService<ILoggerFactory>(),
-            provider.GetRequiredService<TimeProvider>()));
+        var pins = RouterHttpClients.Register(services, routers);
+        services.AddSingleton<IRouterClientFactory>(provider => pins.Count == 0
+            ? new RouterClientFactory(routers, provider.GetRequiredService<ILoggerFactory>(), provider.GetRequiredService<TimeProvider>())
+            : new RouterClientFactory(
+                routers,
+                provider.GetRequiredService<ILoggerFactory>(),
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<IHttpClientFactory>(),
+                pins));
         return services;
     }
 }

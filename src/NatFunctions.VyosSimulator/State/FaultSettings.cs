@@ -8,7 +8,7 @@ namespace NatFunctions.VyosSimulator.State;
 /// re-read before every command so a test can change faults without restarting sshd, e.g.
 /// <c>{"dropAfterCommands": 3, "dropAfterCommit": false, "failCommit": "boom", "failSave": "Error: …", "commitDelayMs": 2000, "commandDelayMs": 5, "rebootMs": 5000, "writeNoticeAtCommands": [4],
 /// "concurrentSetsAfterCommit": ["set system host-name 'x'"],
-/// "concurrentSetsBeforeCommit": ["set …"], "minuteMs": 3000}</c>.
+/// "concurrentSetsBeforeCommit": ["set …"], "minuteMs": 3000, "swallowCommitFailure": true}</c>.
 /// </summary>
 internal sealed record FaultSettings
 {
@@ -69,8 +69,17 @@ internal sealed record FaultSettings
     [JsonPropertyName("minuteMs")]
     public int? MinuteMs { get; init; }
 
+    /// <summary>
+    /// HTTP API on 1.3/1.4 only: a commit that failed (e.g. with <c>failCommit</c>) still answers success, the T6326
+    /// shape (under vyos-configd the conf-script error went to the session tty, not to the API's caller; fixed by
+    /// vyos-1x 8e902ffa7 on current only). Nothing goes active.
+    /// </summary>
+    [JsonPropertyName("swallowCommitFailure")]
+    public bool? SwallowCommitFailure { get; init; }
+
     public FaultSettings OverriddenBy(FaultSettings other) => new()
     {
+        SwallowCommitFailure = other.SwallowCommitFailure ?? SwallowCommitFailure,
         DropAfterCommands = other.DropAfterCommands ?? DropAfterCommands,
         DropAfterCommit = other.DropAfterCommit ?? DropAfterCommit,
         FailCommit = other.FailCommit ?? FailCommit,

@@ -247,4 +247,17 @@ public sealed class RouterPreflightTests
         Assert.Contains("HostKeySha256", check.Fix, StringComparison.Ordinal);
         Assert.Equal(PreflightStatus.Error, new RouterPreflightReport("edge", ReadAt, [check]).Status);
     }
+
+    [Fact]
+    public void An_http_api_router_whose_certificate_or_key_fails_gets_the_fix_for_its_transport()
+    {
+        var router = Settings with { Transport = RouterTransport.HttpApi };
+
+        var certificate = RouterPreflight.ConnectionFailed(router, RouterAccessFailure.UntrustedHostKey, "certificate mismatch");
+        var unreachable = RouterPreflight.ConnectionFailed(router, RouterAccessFailure.Unreachable, "HTTP 401");
+
+        Assert.Contains("Routers:edge:CertificateSha256", certificate.Fix, StringComparison.Ordinal);
+        Assert.Contains("ApiKey", unreachable.Fix, StringComparison.Ordinal);
+        Assert.DoesNotContain("service ssh", unreachable.Fix, StringComparison.Ordinal);
+    }
 }

@@ -20,6 +20,7 @@ public sealed class ApplierRig : IAsyncDisposable
     private readonly SqliteTestDatabase database = new();
     private readonly List<ApplierInstance> instances = [];
     private readonly bool ownsStateDir;
+    private IAsyncDisposable? router;
 
     private ApplierRig(RouterSettings router, string stateDir, bool ownsStateDir, IReadOnlyDictionary<string, string?> settings)
     {
@@ -62,6 +63,25 @@ public sealed class ApplierRig : IAsyncDisposable
         var adjusted = adjustRouter is null ? router : adjustRouter(router);
         await SimulatorInit.RunAsync(stateDir, initialConfig ?? LanRouterConfig(adjusted.VyosVersion));
         return await CreateAsync(adjusted, stateDir, ownsStateDir: true, settings);
+    }
+
+    /// <summary>
+    /// The rig on a transport: <c>simulated</c> (the simulator process, as <see cref="StartAsync(IReadOnlyDictionary{string, string?}?, string?, Func{RouterSettings, RouterSettings}?)"/>)
+    /// or <c>http-api</c> (the simulator's HTTP API over HTTPS, <see cref="HttpApi.SimulatedVyosApiServer"/>, which the rig
+    /// stops when disposed). Both start from the operator's LAN plus <paramref name="initialConfig"/>.
+    /// </summary>
+    public static async Task<ApplierRig> StartOverAsync(string transport, IReadOnlyDictionary<string, string?>? settings = null, string? initialConfig = null)
+    {
+        if (transport == "simulated")
+        {
+            return await StartAsync(settings, initialConfig is null ? null : LanRouterConfig(Core.Vyos.VyosVersion.V1_4).TrimEnd('\n') + "\n" + initialConfig);
+        }
+
+        Assert.Equal("http-api", transport);
+        var server = await HttpApi.SimulatedVyosApiServer.StartAsync(extraConfig: initialConfig ?? string.Empty);
+        var rig = await CreateAsync(server.RouterSettings(), server.StateDir, ownsStateDir: false, settings);
+        rig.router = server;
+        return rig;
     }
 
     /// <summary>The LAN an operator configures before handing the router to us: see <see cref="OperatorLanConfig"/>.</summary>
@@ -175,6 +195,7 @@ public sealed class ApplierRig : IAsyncDisposable
     {
         foreach (var instance in instances) await instance.DisposeAsync();
         database.Dispose();
+        if (router is not null) await router.DisposeAsync();
         if (ownsStateDir && Directory.Exists(StateDir)) Directory.Delete(StateDir, recursive: true);
     }
 }

@@ -2,15 +2,20 @@ using NatFunctions.Core.Domain;
 
 namespace NatFunctions.IntegrationTests.Applying;
 
-/// <summary>The applier against a real SQLite file and the real simulator process (simulated transport, VyOS 1.4).</summary>
+/// <summary>
+/// The applier against a real SQLite file and the real simulator process (simulated transport, VyOS 1.4); the
+/// provisioning and rejection cases also over the simulator's HTTP API (transport http-api, decision 0025).
+/// </summary>
 public sealed class ApplierTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Pending_rows_reach_the_router_exactly_as_specified_and_become_applied()
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("http-api")]
+    public async Task Pending_rows_reach_the_router_exactly_as_specified_and_become_applied(string transport)
     {
-        await using var rig = await ApplierRig.StartAsync();
+        await using var rig = await ApplierRig.StartOverAsync(transport);
         var web = ApplierRig.Forward(10001, "web", 32001, 8080);
         web.Protocol = ForwardProtocol.TcpUdp;
         web.SourceIp = "203.0.113.0/24";
@@ -54,7 +59,8 @@ public sealed class ApplierTests
         var change = Assert.Single(await rig.ChangesAsync());
         Assert.Equal((ChangeResult.Committed, ChangeTrigger.Api, "ops", 3), (change.Result, change.Trigger, change.Actor, change.DriftMissing));
         Assert.Contains("set nat destination rule 10001 disable", change.Commands.Split('\n'));
-        Assert.Contains("[edit]", change.RouterOutput, StringComparison.Ordinal);
+        // The audit holds the session: the CLI's prompts, or the API's requests and answers.
+        Assert.Contains(transport == "http-api" ? "POST /configure [{\"op\":\"set\"" : "[edit]", change.RouterOutput, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,10 +85,12 @@ public sealed class ApplierTests
         Assert.Equal([ChangeResult.Committed], (await rig.ChangesAsync()).Select(c => c.Result));
     }
 
-    [Fact]
-    public async Task A_dhcp_mapping_the_router_rejects_is_failed_with_the_vyos_text()
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("http-api")]
+    public async Task A_dhcp_mapping_the_router_rejects_is_failed_with_the_vyos_text(string transport)
     {
-        await using var rig = await ApplierRig.StartAsync();
+        await using var rig = await ApplierRig.StartOverAsync(transport);
         await rig.WriteFaultsAsync("""{"failCommit": "Injected DHCP failure"}""");
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a");
 

@@ -6,7 +6,10 @@ using NatFunctions.Core.Routers;
 
 namespace NatFunctions.IntegrationTests.Applying;
 
-/// <summary>The reconcile behind the sync endpoint and the timer: drift, foreign rules, dry run, report mode.</summary>
+/// <summary>
+/// The reconcile behind the sync endpoint and the timer: drift, foreign rules, dry run, report mode; the router-facing
+/// cases on both transports that carry a configure session: the simulator's CLI and its HTTP API (decision 0025).
+/// </summary>
 public sealed class SyncTests
 {
     private const string ForeignRule = """
@@ -25,10 +28,12 @@ public sealed class SyncTests
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    [Fact]
-    public async Task Foreign_rules_are_reported_as_unmanaged_and_never_touched()
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("http-api")]
+    public async Task Foreign_rules_are_reported_as_unmanaged_and_never_touched(string transport)
     {
-        await using var rig = await ApplierRig.StartAsync(initialConfig: ForeignRule);
+        await using var rig = await ApplierRig.StartOverAsync(transport, initialConfig: ForeignRule);
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
 
         var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
@@ -43,10 +48,12 @@ public sealed class SyncTests
         Assert.Equal((ChangeTrigger.Manual, "admin", 1), (change.Trigger, change.Actor, change.UnmanagedSeen));
     }
 
-    [Fact]
-    public async Task Drift_made_behind_our_back_is_repaired_by_sync()
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("http-api")]
+    public async Task Drift_made_behind_our_back_is_repaired_by_sync(string transport)
     {
-        await using var rig = await ApplierRig.StartAsync();
+        await using var rig = await ApplierRig.StartOverAsync(transport);
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var applied = await rig.RouterLinesAsync("set ");
@@ -70,10 +77,12 @@ public sealed class SyncTests
         Assert.Equal((ChangeResult.Committed, ChangeTrigger.Timer, 3, 1), (change.Result, change.Trigger, change.DriftChanged, change.DriftExtra));
     }
 
-    [Fact]
-    public async Task Report_mode_records_the_drift_and_changes_nothing_while_writes_still_apply_their_own_changes()
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("http-api")]
+    public async Task Report_mode_records_the_drift_and_changes_nothing_while_writes_still_apply_their_own_changes(string transport)
     {
-        await using var rig = await ApplierRig.StartAsync(new Dictionary<string, string?> { ["Sync:Mode"] = "report" });
+        await using var rig = await ApplierRig.StartOverAsync(transport, new Dictionary<string, string?> { ["Sync:Mode"] = "report" });
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
         await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await EditRouterAsync(rig, "set nat destination rule 10000 translation port '2222'");
@@ -94,10 +103,12 @@ public sealed class SyncTests
         Assert.Equal(drifted.Length + 6, after.Length);
     }
 
-    [Fact]
-    public async Task A_dry_run_returns_the_plan_and_changes_and_records_nothing()
+    [Theory]
+    [InlineData("simulated")]
+    [InlineData("http-api")]
+    public async Task A_dry_run_returns_the_plan_and_changes_and_records_nothing(string transport)
     {
-        await using var rig = await ApplierRig.StartAsync();
+        await using var rig = await ApplierRig.StartOverAsync(transport);
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
         var before = await rig.RouterLinesAsync("set ");
 

@@ -32,8 +32,13 @@ public static class RouterPreflight
     public static PreflightCheck ConnectionFailed(RouterSettings settings, RouterAccessFailure failure, string message)
     {
         ArgumentNullException.ThrowIfNull(settings);
+        var overApi = settings.Transport == RouterTransport.HttpApi;
         var fix = failure switch
         {
+            RouterAccessFailure.UntrustedHostKey when overApi =>
+                $"compare the SHA-256 of the router's TLS certificate (openssl x509 -noout -fingerprint -sha256 on the router) with Routers:{settings.Name}:CertificateSha256; update the setting only if the router's certificate really was replaced",
+            RouterAccessFailure.Unreachable when overApi =>
+                $"check Routers:{settings.Name}:Host/Port and ApiKey, that the router has 'service https api keys' with that key (1.5: also 'service https api rest'), and that nothing between blocks HTTPS",
             RouterAccessFailure.UntrustedHostKey =>
                 $"compare the router's host key (ssh-keygen -lf /etc/ssh/ssh_host_*_key.pub on the router) with Routers:{settings.Name}:HostKeySha256; update the setting only if the router really was re-installed",
             RouterAccessFailure.Unreachable =>
