@@ -21,60 +21,60 @@ internal sealed class CliSession
     private static readonly string[] ConfigCommands =
         ["confirm", "comment", "commit", "commit-confirm", "compare", "copy", "delete", "discard", "edit", "exit", "load", "merge", "rename", "rollback", "rollback-soft", "run", "save", "set", "show"];
 
-    private readonly ShellOptions _options;
-    private readonly StateDirectory _state;
-    private readonly SessionMailboxes _mailboxes;
-    private TextWriter _out;
-    private readonly TextWriter _error;
-    private readonly TerminalInput _input;
-    private readonly TimeProvider _time;
-    private readonly PathResolver _resolver;
-    private readonly List<ConfigChange> _changes = [];
-    private readonly string _sessionId = Guid.NewGuid().ToString("N");
-    private readonly DateTimeOffset _startedAt;
-    private readonly string _tty;
+    private readonly ShellOptions options;
+    private readonly StateDirectory state;
+    private readonly SessionMailboxes mailboxes;
+    private TextWriter terminalOutput;
+    private readonly TextWriter error;
+    private readonly TerminalInput input;
+    private readonly TimeProvider time;
+    private readonly PathResolver resolver;
+    private readonly List<ConfigChange> changes = [];
+    private readonly string sessionId = Guid.NewGuid().ToString("N");
+    private readonly DateTimeOffset startedAt;
+    private readonly string tty;
 
-    // The working tree as last built: the active config text it was built on and how many of _changes it holds.
-    private string? _workingBase;
-    private ConfigTree? _workingTree;
-    private int _workingChangeCount;
-    private bool _inConfigMode;
+    // The working tree as last built: the active config text it was built on and how many of this.changes it holds.
+    private string? workingBase;
+    private ConfigTree? workingTree;
+    private int workingChangeCount;
+    private bool inConfigMode;
 
     /// <summary>Whether a script has sourced script-template, which sets up a config session and its aliases.</summary>
-    private bool _templateSourced;
+    private bool templateSourced;
 
-    private int _lineNumber;
+    private int lineNumber;
 
     public CliSession(ShellOptions options, StateDirectory state, TextWriter output, TextWriter error, TerminalInput input, TimeProvider time)
     {
-        _options = options;
-        _state = state;
-        _mailboxes = new SessionMailboxes(state);
-        _out = output;
-        _error = error;
-        _input = input;
-        _time = time;
-        _resolver = new PathResolver(VyosSchema.For(options.Version));
-        _startedAt = time.GetUtcNow();
+        this.options = options;
+        this.state = state;
+        this.mailboxes = new SessionMailboxes(state);
+        this.terminalOutput = output;
+        this.error = error;
+        this.input = input;
+        this.time = time;
+        this.resolver = new PathResolver(VyosSchema.For(options.Version));
+        this.startedAt = time.GetUtcNow();
 
         // Only terminals receive wall/write: sshd gives an interactive session a pty, `ssh host COMMAND` none.
-        _tty = IsScript ? "?" : _mailboxes.Register(_sessionId, options.UserName, CancellationToken.None);
+        this.tty = IsScript ? "?" : this.mailboxes.Register(this.sessionId, options.UserName, CancellationToken.None);
     }
 
     public bool InConfigMode
     {
-        get => _inConfigMode;
+        get => this.inConfigMode;
         private set
         {
-            if (_inConfigMode == value) return;
-            _inConfigMode = value;
-            if (!IsScript) _mailboxes.SetConfigMode(_sessionId, value, CancellationToken.None);
+            if (this.inConfigMode == value) return;
+            this.inConfigMode = value;
+            if (!IsScript) this.mailboxes.SetConfigMode(this.sessionId, value, CancellationToken.None);
         }
     }
 
     public string Prompt => InConfigMode
-        ? $"[edit]\n{_options.UserName}@{_options.HostName}# "
-        : $"{_options.UserName}@{_options.HostName}:~$ ";
+        ? $"[edit]\n{this.options.UserName}@{this.options.HostName}# "
+        : $"{this.options.UserName}@{this.options.HostName}:~$ ";
 
     /// <summary>
     /// Whether the last <c>set</c>/<c>delete</c>/<c>save</c> was refused (my_set/my_delete exit non-zero, which the HTTP API turns into
@@ -85,20 +85,20 @@ internal sealed class CliSession
     /// <summary>The outcome of the last <c>commit</c>, for the HTTP API (null before one).</summary>
     public CommitOutcome? LastCommitOutcome { get; private set; }
 
-    public FaultSettings Faults => _options.Faults.OverriddenBy(FaultSettings.ReadFile(_options.StateDirectory));
+    public FaultSettings Faults => this.options.Faults.OverriddenBy(FaultSettings.ReadFile(this.options.StateDirectory));
 
-    private VyosRelease Version => _options.Version;
+    private VyosRelease Version => this.options.Version;
 
     /// <summary>
     /// True for sshd's <c>-c COMMAND</c> form (including <c>vbash -s</c>): a non-interactive vbash, where the VyOS
     /// commands exist only after <c>source /opt/vyatta/etc/functions/script-template</c>.
     /// </summary>
-    private bool IsScript => _options.Command is not null;
+    private bool IsScript => this.options.Command is not null;
 
     /// <summary>Leaves the router's terminal list (the session's process ends).</summary>
     public void Close()
     {
-        if (!IsScript) _mailboxes.Unregister(_sessionId, CancellationToken.None);
+        if (!IsScript) this.mailboxes.Unregister(this.sessionId, CancellationToken.None);
     }
 
     /// <summary>
@@ -109,62 +109,62 @@ internal sealed class CliSession
     public void Poll(CancellationToken cancellationToken)
     {
         // Most of the time nothing is armed and nothing was sent: then no lock is taken (many sessions watch at once).
-        if (!_state.IsInitialized || (!_state.HasTimerOrReboot && (IsScript || !_mailboxes.HasMail(_sessionId)))) return;
+        if (!this.state.IsInitialized || (!this.state.HasTimerOrReboot && (IsScript || !this.mailboxes.HasMail(this.sessionId)))) return;
         AdvanceCommitConfirm(cancellationToken);
-        if (!IsScript && _mailboxes.HasMail(_sessionId))
+        if (!IsScript && this.mailboxes.HasMail(this.sessionId))
         {
-            var notices = _mailboxes.Take(_sessionId, cancellationToken);
+            var notices = this.mailboxes.Take(this.sessionId, cancellationToken);
             if (notices.Length > 0)
             {
-                _out.Write(notices);
-                _out.Flush();
+                this.terminalOutput.Write(notices);
+                this.terminalOutput.Flush();
             }
         }
 
-        var reboot = _state.Read(cancellationToken).Reboot;
-        if (reboot is not null && _startedAt < reboot.Start && _time.GetUtcNow() >= reboot.Start) throw new SessionDroppedException("reboot");
+        var reboot = this.state.Read(cancellationToken).Reboot;
+        if (reboot is not null && this.startedAt < reboot.Start && this.time.GetUtcNow() >= reboot.Start) throw new SessionDroppedException("reboot");
     }
 
     /// <summary>True while the router is down for a reboot (logins get nothing).</summary>
     public bool RouterIsDown(CancellationToken cancellationToken)
     {
-        if (!_state.HasTimerOrReboot) return false;
+        if (!this.state.HasTimerOrReboot) return false;
         AdvanceCommitConfirm(cancellationToken);
-        return _state.Read(cancellationToken).Reboot?.IsDown(_time.GetUtcNow()) == true;
+        return this.state.Read(cancellationToken).Reboot?.IsDown(this.time.GetUtcNow()) == true;
     }
 
     /// <summary>Runs one line with its standard output going to <paramref name="capture"/>.</summary>
     public bool ExecuteInto(TextWriter capture, string line, CancellationToken cancellationToken)
     {
-        var terminal = _out;
-        _out = capture;
+        var terminal = this.terminalOutput;
+        this.terminalOutput = capture;
         try
         {
             return Execute(line, cancellationToken);
         }
         finally
         {
-            _out = terminal;
+            this.terminalOutput = terminal;
         }
     }
 
     /// <summary>Runs one input line; false when the session ends.</summary>
     public bool Execute(string line, CancellationToken cancellationToken)
     {
-        _lineNumber++;
+        this.lineNumber++;
         Poll(cancellationToken);
 
         var words = ShellWords.TrySplit(line);
         if (words is null)
         {
-            _error.Write("vbash: unexpected EOF while looking for matching quote\n");
+            this.error.Write("vbash: unexpected EOF while looking for matching quote\n");
             return true;
         }
 
         if (words.Count == 0 || words[0].StartsWith('#')) return true;
         if (words[0] == "source" || words[0] == ".")
         {
-            if (words.Count > 1 && words[1].EndsWith("script-template", StringComparison.Ordinal)) _templateSourced = true;
+            if (words.Count > 1 && words[1].EndsWith("script-template", StringComparison.Ordinal)) this.templateSourced = true;
             return true;
         }
 
@@ -180,9 +180,9 @@ internal sealed class CliSession
     private bool ExecuteScriptLine(IReadOnlyList<string> words, CancellationToken cancellationToken)
     {
         if (words[0] is "exit" or "logout" && !InConfigMode) return false;
-        if (!_templateSourced)
+        if (!this.templateSourced)
         {
-            _error.Write($"vbash: line {_lineNumber.ToString(CultureInfo.InvariantCulture)}: {words[0]}: command not found\n");
+            this.error.Write($"vbash: line {this.lineNumber.ToString(CultureInfo.InvariantCulture)}: {words[0]}: command not found\n");
             return true;
         }
 
@@ -227,7 +227,7 @@ internal sealed class CliSession
         string text;
         if (command.Count == 3 && command[1] == "configuration" && command[2] == "commands")
         {
-            text = _state.Read(cancellationToken).ActiveConfig;
+            text = this.state.Read(cancellationToken).ActiveConfig;
         }
         else if (command.Count == 2 && command[1] == "version")
         {
@@ -235,7 +235,7 @@ internal sealed class CliSession
         }
         else if (command.Count == 3 && command[1] == "host" && command[2] == "name")
         {
-            text = _options.HostName + "\n";
+            text = this.options.HostName + "\n";
         }
         else
         {
@@ -249,7 +249,7 @@ internal sealed class CliSession
             text = string.Concat(text.Split('\n').Where(line => line.Length > 0 && line.Contains(filter, StringComparison.Ordinal)).Select(line => line + "\n"));
         }
 
-        _out.Write(text);
+        this.terminalOutput.Write(text);
     }
 
     private bool ExecuteConfigCommand(IReadOnlyList<string> words, CancellationToken cancellationToken)
@@ -288,7 +288,7 @@ internal sealed class CliSession
                 ShowWorking(arguments, cancellationToken);
                 break;
             default:
-                _error.Write($"\n  The simulator does not implement '{exact[0]}'.\n\n");
+                this.error.Write($"\n  The simulator does not implement '{exact[0]}'.\n\n");
                 break;
         }
 
@@ -315,20 +315,20 @@ internal sealed class CliSession
             rendered = string.Concat(rendered.Split('\n').Where(line => line == head || line.StartsWith(head + " ", StringComparison.Ordinal)).Select(line => line + "\n"));
         }
 
-        _out.Write(rendered);
+        this.terminalOutput.Write(rendered);
     }
 
     /// <summary>vyatta-cfg-run: every set/delete runs my_set/my_delete, a process of its own; the fault gives it a cost.</summary>
     private void PayCommandCost(CancellationToken cancellationToken)
     {
-        if (Faults.CommandDelayMs is > 0 and var delay) Task.Delay(TimeSpan.FromMilliseconds(delay), _time, cancellationToken).GetAwaiter().GetResult();
+        if (Faults.CommandDelayMs is > 0 and var delay) Task.Delay(TimeSpan.FromMilliseconds(delay), this.time, cancellationToken).GetAwaiter().GetResult();
     }
 
     private bool Set(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         PayCommandCost(cancellationToken);
         var working = Working(cancellationToken);
-        var resolved = _resolver.ResolveSet(arguments, working);
+        var resolved = this.resolver.ResolveSet(arguments, working);
         if (resolved.Error is not null)
         {
             WriteMessage(resolved.Error);
@@ -343,8 +343,8 @@ internal sealed class CliSession
             return false;
         }
 
-        _changes.Add(change);
-        _workingChangeCount = _changes.Count;
+        this.changes.Add(change);
+        this.workingChangeCount = this.changes.Count;
         return true;
     }
 
@@ -358,7 +358,7 @@ internal sealed class CliSession
         }
 
         var working = Working(cancellationToken);
-        var resolved = _resolver.ResolveDelete(arguments, working);
+        var resolved = this.resolver.ResolveDelete(arguments, working);
         if (resolved.Error is not null)
         {
             WriteMessage(resolved.Error);
@@ -378,23 +378,23 @@ internal sealed class CliSession
             return false;
         }
 
-        _changes.Add(new ConfigChange(true, resolved.Path, resolved.Value, ValueMode.Replace));
+        this.changes.Add(new ConfigChange(true, resolved.Path, resolved.Value, ValueMode.Replace));
         return true;
     }
 
     private CommitOutcome Commit(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         // vyatta-cfg-run vyatta_config_commit: sessionChanged first, then the arguments.
-        var snapshot = _state.Read(cancellationToken);
+        var snapshot = this.state.Read(cancellationToken);
         if (!HasChanges(snapshot))
         {
-            _out.Write(CommitOutput.NoChangesMessage + "\n");
+            this.terminalOutput.Write(CommitOutput.NoChangesMessage + "\n");
             return CommitOutcome.NoChanges;
         }
 
         if (arguments.Contains("confirm"))
         {
-            _out.Write("Use commit-confirm command\n");
+            this.terminalOutput.Write("Use commit-confirm command\n");
             return CommitOutcome.Failed;
         }
 
@@ -409,28 +409,28 @@ internal sealed class CliSession
     /// </summary>
     private CommitOutcome RunCommit(CancellationToken cancellationToken, bool underCommitConfirm = false)
     {
-        using var commitLock = _state.TryAcquireCommitLock();
+        using var commitLock = this.state.TryAcquireCommitLock();
         if (commitLock is null)
         {
-            _out.Write(CommitOutput.LockedMessage + "\n");
+            this.terminalOutput.Write(CommitOutput.LockedMessage + "\n");
             return CommitOutcome.Locked;
         }
 
         var faults = Faults;
-        if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), _time, cancellationToken).GetAwaiter().GetResult();
+        if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), this.time, cancellationToken).GetAwaiter().GetResult();
 
         var output = new System.Text.StringBuilder();
         ConfigTree? activeBefore = null;
         var failed = false;
         var anyActive = false;
-        _state.Update(current =>
+        this.state.Update(current =>
         {
             var active = ConfigCommandsReader.Read(current.ActiveConfig);
             activeBefore = active;
             // Another admin's commit that landed while this session was editing: its result is active before ours runs.
             ApplySetLines(active, faults.ConcurrentSetsBeforeCommit);
             var working = active.DeepClone();
-            foreach (var change in _changes) change.ApplyTo(working);
+            foreach (var change in this.changes) change.ApplyTo(working);
 
             if (faults.FailCommit is not null)
             {
@@ -460,7 +460,7 @@ internal sealed class CliSession
             return current with { ActiveConfig = ConfigCommandsPrinter.Print(result) };
         }, cancellationToken);
 
-        _out.Write(output.ToString());
+        this.terminalOutput.Write(output.ToString());
         if (anyActive) NotifyOtherConfigSessions(cancellationToken);
         if (underCommitConfirm) RunPostCommitHooks(activeBefore!, cancellationToken);
         if (failed) return CommitOutcome.Failed;
@@ -473,8 +473,8 @@ internal sealed class CliSession
     /// <summary>vyatta-cfg scripts/vyatta-cfg-notify: a <c>write</c> to every other session in configuration mode.</summary>
     private void NotifyOtherConfigSessions(CancellationToken cancellationToken)
     {
-        var notice = TerminalNotices.ConfigurationChanged(_options.UserName, _options.HostName, _tty, _time.GetUtcNow());
-        _mailboxes.Post(notice, (id, registration) => id != _sessionId && registration.InConfigMode && registration.Tty != _tty, cancellationToken);
+        var notice = TerminalNotices.ConfigurationChanged(this.options.UserName, this.options.HostName, this.tty, this.time.GetUtcNow());
+        this.mailboxes.Post(notice, (id, registration) => id != this.sessionId && registration.InConfigMode && registration.Tty != this.tty, cancellationToken);
     }
 
     private void ApplyConcurrentSets(ConfigTree working, FaultSettings faults) => ApplySetLines(working, faults.ConcurrentSetsAfterCommit);
@@ -485,7 +485,7 @@ internal sealed class CliSession
         {
             var words = ShellWords.TrySplit(line);
             if (words is not { Count: > 1 } || words[0] != "set") continue;
-            var resolved = _resolver.ResolveSet(words.Skip(1).ToArray(), working);
+            var resolved = this.resolver.ResolveSet(words.Skip(1).ToArray(), working);
             if (resolved.Error is null) new ConfigChange(false, resolved.Path, resolved.Value, resolved.Mode).ApplyTo(working);
         }
     }
@@ -498,10 +498,10 @@ internal sealed class CliSession
     /// </summary>
     private void CommitConfirm(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var snapshot = _state.Read(cancellationToken);
+        var snapshot = this.state.Read(cancellationToken);
         if (!HasChanges(snapshot))
         {
-            _out.Write(CommitOutput.NoChangesMessage + "\n");
+            this.terminalOutput.Write(CommitOutput.NoChangesMessage + "\n");
             return;
         }
 
@@ -525,7 +525,7 @@ internal sealed class CliSession
     private void RunPostCommitHooks(ConfigTree activeBefore, CancellationToken cancellationToken)
     {
         if (Version.IsEquuleus || activeBefore.Value("system", "config-management", "commit-revisions") is null) return;
-        _state.Update(
+        this.state.Update(
             current => current.PendingConfirm is { } pending ? current with { PendingConfirm = pending with { RevisionEntryWritten = true } } : current,
             cancellationToken);
     }
@@ -536,26 +536,26 @@ internal sealed class CliSession
         if (snapshot.PendingConfirm is not null)
         {
             // `print "Another confirm is pending\n"; exit 0;`: vyatta-cfg-run goes on and commits.
-            _out.Write("Another confirm is pending\n");
+            this.terminalOutput.Write("Another confirm is pending\n");
             return true;
         }
 
         // cm_get_max_revs reads the active value (returnOrigValue).
         if (ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-revisions") is null)
         {
-            _out.Write("commit-revisions is not configured.\n\n");
+            this.terminalOutput.Write("commit-revisions is not configured.\n\n");
             return false;
         }
 
-        _out.Write($"commit confirm will be automatically reboot in {minutes} minutes unless confirmed\nProceed? [confirm]");
-        _out.Flush();
+        this.terminalOutput.Write($"commit confirm will be automatically reboot in {minutes} minutes unless confirmed\nProceed? [confirm]");
+        this.terminalOutput.Flush();
 
         // IO::Prompt -y1d=>"y": one key, no Enter needed; Enter takes the default.
-        var key = _input.ReadKey();
-        _out.Write("\n");
+        var key = this.input.ReadKey();
+        this.terminalOutput.Write("\n");
         if (key is not null && key is not ('y' or 'Y' or '\n' or '\r'))
         {
-            _out.Write("commit-confirm canceled\n");
+            this.terminalOutput.Write("commit-confirm canceled\n");
             return false;
         }
 
@@ -569,7 +569,7 @@ internal sealed class CliSession
     {
         if (snapshot.PendingConfirm is not null)
         {
-            _out.Write("Another confirm is pending\n");
+            this.terminalOutput.Write("Another confirm is pending\n");
             return false;
         }
 
@@ -584,13 +584,13 @@ internal sealed class CliSession
                 : $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\nProceed ?";
         if (!AskYesNo(warning + question))
         {
-            _out.Write("commit-confirm canceled\n");
+            this.terminalOutput.Write("commit-confirm canceled\n");
             return false;
         }
 
         // Revert: reboot into config.boot as it is then (sagitta revert), or reload revision 0 (current revert_soft).
         Arm(minutes, reboots ? null : snapshot.ActiveConfig, reboots, cancellationToken);
-        _out.Write($"Initialized commit-confirm; {minutes} minutes to confirm before {(reboots ? "reboot" : "reload")}\n");
+        this.terminalOutput.Write($"Initialized commit-confirm; {minutes} minutes to confirm before {(reboots ? "reboot" : "reload")}\n");
         return true;
     }
 
@@ -599,41 +599,41 @@ internal sealed class CliSession
     {
         while (true)
         {
-            _out.Write(question + " [Y/n] ");
-            _out.Flush();
-            var answer = _input.ReadLine();
+            this.terminalOutput.Write(question + " [Y/n] ");
+            this.terminalOutput.Flush();
+            var answer = this.input.ReadLine();
             if (answer is null)
             {
                 // Python loops on EOFError forever; a closed stdin means the session is gone anyway.
-                _out.Write("\nPlease respond with yes/y or no/n\n");
+                this.terminalOutput.Write("\nPlease respond with yes/y or no/n\n");
                 return false;
             }
 
-            _out.Write("\n");
+            this.terminalOutput.Write("\n");
             switch (answer.Trim().ToLowerInvariant())
             {
                 case "": return true;
                 case "y" or "ye" or "yes": return true;
                 case "n" or "no": return false;
-                default: _out.Write("Please respond with yes/y or no/n\n"); break;
+                default: this.terminalOutput.Write("Please respond with yes/y or no/n\n"); break;
             }
         }
     }
 
     private void Arm(int minutes, string? revertConfig, bool reboots, CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
-        var minuteMs = Faults.MinuteMs ?? _options.MinuteMilliseconds;
+        var now = this.time.GetUtcNow();
+        var minuteMs = Faults.MinuteMs ?? this.options.MinuteMilliseconds;
         var pending = new CommitConfirmState(now, now.AddMilliseconds((double)minutes * minuteMs), minutes, minuteMs, revertConfig, reboots, []);
-        _state.Update(current => current with { PendingConfirm = pending }, cancellationToken);
+        this.state.Update(current => current with { PendingConfirm = pending }, cancellationToken);
     }
 
     /// <summary>Sends due countdown notices and, at the deadline, reverts: a reboot on 1.3/1.4 (and 1.5 with action reboot), a soft reload on 1.5.</summary>
     private void AdvanceCommitConfirm(CancellationToken cancellationToken)
     {
-        var now = _time.GetUtcNow();
+        var now = this.time.GetUtcNow();
         var walls = new List<string>();
-        _state.Update(current =>
+        this.state.Update(current =>
         {
             if (current.PendingConfirm is not { } pending) return current;
 
@@ -659,7 +659,7 @@ internal sealed class CliSession
             if (!Version.IsEquuleus && !pending.RevisionEntryWritten) return current with { PendingConfirm = null };
 
             var bootConfig = pending.RevertConfig ?? current.SavedConfig;
-            var rebootMs = Faults.RebootMs ?? _options.RebootMilliseconds;
+            var rebootMs = Faults.RebootMs ?? this.options.RebootMilliseconds;
             // Booting loads config.boot into the active config, which VyOS shows sorted.
             return current with
             {
@@ -670,7 +670,7 @@ internal sealed class CliSession
             };
         }, cancellationToken);
 
-        foreach (var wall in walls) _mailboxes.Post(wall, (_, _) => true, cancellationToken);
+        foreach (var wall in walls) this.mailboxes.Post(wall, (_, _) => true, cancellationToken);
     }
 
     /// <summary>
@@ -690,22 +690,22 @@ internal sealed class CliSession
     private void Confirm(CancellationToken cancellationToken)
     {
         CommitConfirmState? pending = null;
-        _state.Update(current =>
+        this.state.Update(current =>
         {
             pending = current.PendingConfirm;
             return current with { PendingConfirm = null };
         }, cancellationToken);
 
-        if (pending is null) _out.Write("No confirm pending\n");
+        if (pending is null) this.terminalOutput.Write("No confirm pending\n");
         else if (Version.IsEquuleus) return;
         // The timer is stopped before the log entry is read, so a missing entry fails after the fact.
-        else if (!pending.RevisionEntryWritten) _out.Write(MissingRevisionEntryTraceback("confirm", "entry = self._read_tmp_log_entry()", 221));
-        else _out.Write(pending.Reboots ? "Reboot timer stopped\n" : "Reload timer stopped\n");
+        else if (!pending.RevisionEntryWritten) this.terminalOutput.Write(MissingRevisionEntryTraceback("confirm", "entry = self._read_tmp_log_entry()", 221));
+        else this.terminalOutput.Write(pending.Reboots ? "Reboot timer stopped\n" : "Reload timer stopped\n");
     }
 
     private void Compare(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
-        var snapshot = _state.Read(cancellationToken);
+        var snapshot = this.state.Read(cancellationToken);
         var working = Working(snapshot);
         var againstSaved = arguments.Count > 0 && arguments[0] == "saved";
         var asCommands = arguments.Count > 0 && arguments[^1] == "commands";
@@ -715,18 +715,18 @@ internal sealed class CliSession
         if (diff.Count == 0)
         {
             var period = Version.IsEquuleus ? string.Empty : ".";
-            _out.Write($"No changes between working and {(againstSaved ? "saved" : "active")} configurations{period}\n");
+            this.terminalOutput.Write($"No changes between working and {(againstSaved ? "saved" : "active")} configurations{period}\n");
             return;
         }
 
-        foreach (var line in diff) _out.Write(line + "\n");
+        foreach (var line in diff) this.terminalOutput.Write(line + "\n");
     }
 
     private void Discard(CancellationToken cancellationToken)
     {
-        var hadChanges = HasChanges(_state.Read(cancellationToken));
+        var hadChanges = HasChanges(this.state.Read(cancellationToken));
         ClearChanges();
-        _out.Write(hadChanges ? "Changes have been discarded\n" : "No changes have been discarded\n");
+        this.terminalOutput.Write(hadChanges ? "Changes have been discarded\n" : "No changes have been discarded\n");
     }
 
     /// <summary>
@@ -735,16 +735,16 @@ internal sealed class CliSession
     /// </summary>
     private void Save(CancellationToken cancellationToken)
     {
-        if (HasChanges(_state.Read(cancellationToken))) _out.Write("Warning: you have uncommitted changes that will not be saved.\n\n");
+        if (HasChanges(this.state.Read(cancellationToken))) this.terminalOutput.Write("Warning: you have uncommitted changes that will not be saved.\n\n");
         LastCommandFailed = Faults.FailSave is not null;
         if (Faults.FailSave is { } failure)
         {
-            _out.Write(SaveFailure.Text(Version, failure));
+            this.terminalOutput.Write(SaveFailure.Text(Version, failure));
             return;
         }
 
-        _state.Update(current => current with { SavedConfig = current.ActiveConfig }, cancellationToken);
-        if (Version.IsEquuleus) _out.Write("Saving configuration to '/config/config.boot'...\nDone\n");
+        this.state.Update(current => current with { SavedConfig = current.ActiveConfig }, cancellationToken);
+        if (Version.IsEquuleus) this.terminalOutput.Write("Saving configuration to '/config/config.boot'...\nDone\n");
     }
 
     private void ExitConfigMode(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
@@ -756,40 +756,40 @@ internal sealed class CliSession
             return;
         }
 
-        var snapshot = _state.Read(cancellationToken);
+        var snapshot = this.state.Read(cancellationToken);
         if (HasChanges(snapshot))
         {
-            _out.Write("Cannot exit: configuration modified.\nUse 'exit discard' to discard the changes and exit.\n");
+            this.terminalOutput.Write("Cannot exit: configuration modified.\nUse 'exit discard' to discard the changes and exit.\n");
             return;
         }
 
-        if (snapshot.ActiveConfig != snapshot.SavedConfig) _out.Write("Warning: configuration changes have not been saved.\n");
+        if (snapshot.ActiveConfig != snapshot.SavedConfig) this.terminalOutput.Write("Warning: configuration changes have not been saved.\n");
         ClearChanges();
         InConfigMode = false;
     }
 
     private bool HasChanges(RouterState snapshot) =>
-        _changes.Count > 0 && !Working(snapshot).ContentEquals(ConfigCommandsReader.Read(snapshot.ActiveConfig));
+        this.changes.Count > 0 && !Working(snapshot).ContentEquals(ConfigCommandsReader.Read(snapshot.ActiveConfig));
 
     private void ClearChanges()
     {
-        _changes.Clear();
-        _workingTree = null;
+        this.changes.Clear();
+        this.workingTree = null;
     }
 
-    private ConfigTree Working(CancellationToken cancellationToken) => Working(_state.Read(cancellationToken));
+    private ConfigTree Working(CancellationToken cancellationToken) => Working(this.state.Read(cancellationToken));
 
     private ConfigTree Working(RouterState snapshot)
     {
-        if (_workingTree is null || !string.Equals(_workingBase, snapshot.ActiveConfig, StringComparison.Ordinal))
+        if (this.workingTree is null || !string.Equals(this.workingBase, snapshot.ActiveConfig, StringComparison.Ordinal))
         {
-            _workingTree = ConfigCommandsReader.Read(snapshot.ActiveConfig);
-            _workingBase = snapshot.ActiveConfig;
-            _workingChangeCount = 0;
+            this.workingTree = ConfigCommandsReader.Read(snapshot.ActiveConfig);
+            this.workingBase = snapshot.ActiveConfig;
+            this.workingChangeCount = 0;
         }
 
-        for (; _workingChangeCount < _changes.Count; _workingChangeCount++) _changes[_workingChangeCount].ApplyTo(_workingTree);
-        return _workingTree;
+        for (; this.workingChangeCount < this.changes.Count; this.workingChangeCount++) this.changes[this.workingChangeCount].ApplyTo(this.workingTree);
+        return this.workingTree;
     }
 
     private static bool SameSubtree(ConfigTree left, ConfigTree right, IReadOnlyList<string> path)
@@ -808,5 +808,5 @@ internal sealed class CliSession
         return names.FirstOrDefault(name => !SameSubtree(before, after, [name])) ?? "nat";
     }
 
-    private void WriteMessage(CliMessage message) => (message.ToStandardError ? _error : _out).Write(message.Render());
+    private void WriteMessage(CliMessage message) => (message.ToStandardError ? this.error : this.terminalOutput).Write(message.Render());
 }

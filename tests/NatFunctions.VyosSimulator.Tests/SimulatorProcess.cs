@@ -11,27 +11,27 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     /// <summary>The simulator this project references: the build copies it (and its runtimeconfig) next to the tests.</summary>
     private static readonly string SimulatorAssembly = Path.Combine(AppContext.BaseDirectory, "NatFunctions.VyosSimulator.dll");
 
-    private readonly Process _process;
-    private readonly StringBuilder _stdout = new();
-    private readonly StringBuilder _stderr = new();
-    private readonly Task _stdoutPump;
-    private readonly Task _stderrPump;
+    private readonly Process process;
+    private readonly StringBuilder stdout = new();
+    private readonly StringBuilder stderr = new();
+    private readonly Task stdoutPump;
+    private readonly Task stderrPump;
 
     private SimulatorProcess(Process process)
     {
-        _process = process;
-        _stdoutPump = PumpAsync(process.StandardOutput, _stdout);
-        _stderrPump = PumpAsync(process.StandardError, _stderr);
+        this.process = process;
+        this.stdoutPump = PumpAsync(process.StandardOutput, this.stdout);
+        this.stderrPump = PumpAsync(process.StandardError, this.stderr);
     }
 
     public string Stdout
     {
-        get { lock (_stdout) return _stdout.ToString(); }
+        get { lock (this.stdout) return this.stdout.ToString(); }
     }
 
     public string Stderr
     {
-        get { lock (_stderr) return _stderr.ToString(); }
+        get { lock (this.stderr) return this.stderr.ToString(); }
     }
 
     public static SimulatorProcess Start(params string[] arguments)
@@ -64,11 +64,11 @@ internal sealed class SimulatorProcess : IAsyncDisposable
 
     public async Task SendAsync(string text, CancellationToken cancellationToken)
     {
-        await _process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
-        await _process.StandardInput.FlushAsync(cancellationToken);
+        await this.process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken);
+        await this.process.StandardInput.FlushAsync(cancellationToken);
     }
 
-    public void CloseInput() => _process.StandardInput.Close();
+    public void CloseInput() => this.process.StandardInput.Close();
 
     /// <summary>Waits until stdout contains <paramref name="text"/> <paramref name="occurrences"/> times.</summary>
     public async Task WaitForStdoutAsync(string text, CancellationToken cancellationToken, int occurrences = 1)
@@ -77,7 +77,7 @@ internal sealed class SimulatorProcess : IAsyncDisposable
         timeout.CancelAfter(OutputTimeout);
         while (Count(Stdout, text) < occurrences)
         {
-            if (_process.HasExited && _stdoutPump.IsCompleted && Count(Stdout, text) < occurrences)
+            if (this.process.HasExited && this.stdoutPump.IsCompleted && Count(Stdout, text) < occurrences)
             {
                 throw new InvalidOperationException($"The simulator exited without printing '{text}'. Stdout:\n{Stdout}\nStderr:\n{Stderr}");
             }
@@ -97,20 +97,20 @@ internal sealed class SimulatorProcess : IAsyncDisposable
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(OutputTimeout);
-        await _process.WaitForExitAsync(timeout.Token);
-        await Task.WhenAll(_stdoutPump, _stderrPump);
-        return _process.ExitCode;
+        await this.process.WaitForExitAsync(timeout.Token);
+        await Task.WhenAll(this.stdoutPump, this.stderrPump);
+        return this.process.ExitCode;
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
+        if (!this.process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            this.process.Kill(entireProcessTree: true);
+            await this.process.WaitForExitAsync();
         }
 
-        _process.Dispose();
+        this.process.Dispose();
     }
 
     private static int Count(string haystack, string needle)

@@ -23,10 +23,10 @@ public sealed class ConfigNode
 
     // null (no children), the one child itself (ConfigNode), a ConfigNode[] of up to IndexThreshold children, or
     // IndexedChildren.
-    private object? _children;
+    private object? children;
 
     // null (no values), the one value itself (string), a string[] of up to ArrayValueLimit values, or a List<string>.
-    private object? _values;
+    private object? values;
 
     public ConfigNode(string name)
     {
@@ -36,21 +36,21 @@ public sealed class ConfigNode
     public string Name { get; }
 
     /// <remarks>A single child is wrapped on each call; hot paths use <see cref="ChildCount"/> and <see cref="ChildAt"/>.</remarks>
-    public IReadOnlyList<ConfigNode> Children => _children switch
+    public IReadOnlyList<ConfigNode> Children => this.children switch
     {
         null => [],
         ConfigNode only => [only],
         ConfigNode[] few => few,
-        _ => ((IndexedChildren)_children).Ordered,
+        _ => ((IndexedChildren)this.children).Ordered,
     };
 
     /// <summary>Leaf values in the order they were set (VyOS keeps multi-value order).</summary>
     /// <remarks>A single value is wrapped on each call; hot paths use <see cref="ValueCount"/> and <see cref="FirstValue"/>.</remarks>
-    public IReadOnlyList<string> Values => _values switch
+    public IReadOnlyList<string> Values => this.values switch
     {
         null => [],
         string single => [single],
-        _ => (IReadOnlyList<string>)_values,
+        _ => (IReadOnlyList<string>)this.values,
     };
 
     /// <summary>The node comment (<c>comment &lt;path&gt; '&lt;text&gt;'</c>), if any.</summary>
@@ -58,30 +58,30 @@ public sealed class ConfigNode
 
     public bool IsEmpty => ChildCount == 0 && ValueCount == 0;
 
-    internal int ChildCount => _children switch
+    internal int ChildCount => this.children switch
     {
         null => 0,
         ConfigNode => 1,
         ConfigNode[] few => few.Length,
-        _ => ((IndexedChildren)_children).Ordered.Count,
+        _ => ((IndexedChildren)this.children).Ordered.Count,
     };
 
-    internal int ValueCount => _values switch
+    internal int ValueCount => this.values switch
     {
         null => 0,
         string => 1,
-        _ => ((IReadOnlyList<string>)_values).Count,
+        _ => ((IReadOnlyList<string>)this.values).Count,
     };
 
     /// <summary>The first (for a single-value leaf, the) value, or null.</summary>
-    internal string? FirstValue => _values switch
+    internal string? FirstValue => this.values switch
     {
         null => null,
         string single => single,
-        _ => ((IReadOnlyList<string>)_values)[0],
+        _ => ((IReadOnlyList<string>)this.values)[0],
     };
 
-    internal ConfigNode ChildAt(int index) => _children switch
+    internal ConfigNode ChildAt(int index) => this.children switch
     {
         ConfigNode only when index == 0 => only,
         ConfigNode[] few => few[index],
@@ -91,7 +91,7 @@ public sealed class ConfigNode
 
     public ConfigNode? FindChild(string name)
     {
-        switch (_children)
+        switch (this.children)
         {
             case null:
                 return null;
@@ -105,14 +105,14 @@ public sealed class ConfigNode
 
                 return null;
             default:
-                return ((IndexedChildren)_children).Find(name);
+                return ((IndexedChildren)this.children).Find(name);
         }
     }
 
     /// <summary>The same as <see cref="FindChild(string)"/> for a word still inside the text it was read from.</summary>
     internal ConfigNode? FindChild(ReadOnlySpan<char> name)
     {
-        switch (_children)
+        switch (this.children)
         {
             case null:
                 return null;
@@ -126,7 +126,7 @@ public sealed class ConfigNode
 
                 return null;
             default:
-                return ((IndexedChildren)_children).ByText.TryGetValue(name, out var indexed) ? indexed : null;
+                return ((IndexedChildren)this.children).ByText.TryGetValue(name, out var indexed) ? indexed : null;
         }
     }
 
@@ -165,8 +165,8 @@ public sealed class ConfigNode
     /// </summary>
     internal void SetParsedChildren(List<ConfigNode> children)
     {
-        if (_children is not null) throw new InvalidOperationException("the node already has children");
-        _children = children.Count switch
+        if (this.children is not null) throw new InvalidOperationException("the node already has children");
+        this.children = children.Count switch
         {
             0 => null,
             1 => children[0],
@@ -177,50 +177,50 @@ public sealed class ConfigNode
 
     public bool RemoveChild(string name)
     {
-        switch (_children)
+        switch (this.children)
         {
             case null:
                 return false;
             case ConfigNode only:
                 if (only.Name != name) return false;
-                _children = null;
+                this.children = null;
                 return true;
             case ConfigNode[] few:
                 var kept = Array.FindAll(few, child => child.Name != name);
                 if (kept.Length == few.Length) return false;
-                _children = kept.Length == 1 ? kept[0] : kept;
+                this.children = kept.Length == 1 ? kept[0] : kept;
                 return true;
             default:
-                return ((IndexedChildren)_children).RemoveAll(name);
+                return ((IndexedChildren)this.children).RemoveAll(name);
         }
     }
 
     public bool AddValue(string value)
     {
-        switch (_values)
+        switch (this.values)
         {
             case null:
-                _values = value;
+                this.values = value;
                 return true;
             case string single:
                 if (single == value) return false;
-                _values = new[] { single, value };
+                this.values = new[] { single, value };
                 return true;
             case string[] few:
                 if (Array.IndexOf(few, value) >= 0) return false;
                 if (few.Length < ArrayValueLimit)
                 {
                     string[] grown = [.. few, value];
-                    _values = grown;
+                    this.values = grown;
                 }
                 else
                 {
-                    _values = new List<string>(few) { value };
+                    this.values = new List<string>(few) { value };
                 }
 
                 return true;
             default:
-                var many = (List<string>)_values;
+                var many = (List<string>)this.values;
                 if (many.Contains(value)) return false;
                 many.Add(value);
                 return true;
@@ -230,52 +230,52 @@ public sealed class ConfigNode
     /// <summary>Makes <paramref name="value"/> the only value (single-value leaf semantics).</summary>
     public bool ReplaceValues(string value)
     {
-        if (_values is string single && single == value) return false;
-        _values = value;
+        if (this.values is string single && single == value) return false;
+        this.values = value;
         return true;
     }
 
     public bool RemoveValue(string value)
     {
-        switch (_values)
+        switch (this.values)
         {
             case null:
                 return false;
             case string single:
                 if (single != value) return false;
-                _values = null;
+                this.values = null;
                 return true;
             case string[] few:
                 var position = Array.IndexOf(few, value);
                 if (position < 0) return false;
                 string[] rest = [.. few[..position], .. few[(position + 1)..]];
-                _values = rest.Length == 1 ? rest[0] : rest;
+                this.values = rest.Length == 1 ? rest[0] : rest;
                 return true;
             default:
-                var many = (List<string>)_values;
+                var many = (List<string>)this.values;
                 if (!many.Remove(value)) return false;
-                _values = many.Count switch { 0 => null, 1 => many[0], _ => many };
+                this.values = many.Count switch { 0 => null, 1 => many[0], _ => many };
                 return true;
         }
     }
 
-    public void ClearValues() => _values = null;
+    public void ClearValues() => this.values = null;
 
     public ConfigNode DeepClone()
     {
         var copy = new ConfigNode(Name) { Comment = Comment };
-        copy._values = _values switch
+        copy.values = this.values switch
         {
-            null or string => _values,
+            null or string => this.values,
             string[] few => (string[])few.Clone(),
-            _ => new List<string>((List<string>)_values),
+            _ => new List<string>((List<string>)this.values),
         };
-        copy._children = _children switch
+        copy.children = this.children switch
         {
             null => null,
             ConfigNode only => only.DeepClone(),
             ConfigNode[] few => Array.ConvertAll(few, child => child.DeepClone()),
-            _ => new IndexedChildren(((IndexedChildren)_children).Ordered.Select(child => child.DeepClone())),
+            _ => new IndexedChildren(((IndexedChildren)this.children).Ordered.Select(child => child.DeepClone())),
         };
         return copy;
     }
@@ -323,10 +323,10 @@ public sealed class ConfigNode
             return;
         }
 
-        switch (_children)
+        switch (this.children)
         {
             case ConfigNode:
-                _children = replacement;
+                this.children = replacement;
                 break;
             case ConfigNode[] few:
                 few[index] = replacement;
@@ -365,22 +365,22 @@ public sealed class ConfigNode
 
     private void InsertChild(int position, ConfigNode child)
     {
-        switch (_children)
+        switch (this.children)
         {
             case null:
-                _children = child;
+                this.children = child;
                 return;
             case ConfigNode only:
-                _children = position == 0 ? new[] { child, only } : new[] { only, child };
+                this.children = position == 0 ? new[] { child, only } : new[] { only, child };
                 return;
             case ConfigNode[] few when few.Length < IndexThreshold:
-                _children = (ConfigNode[])[.. few.AsSpan(0, position), child, .. few.AsSpan(position)];
+                this.children = (ConfigNode[])[.. few.AsSpan(0, position), child, .. few.AsSpan(position)];
                 return;
             case ConfigNode[] few:
-                _children = new IndexedChildren([.. few.AsSpan(0, position), child, .. few.AsSpan(position)]);
+                this.children = new IndexedChildren([.. few.AsSpan(0, position), child, .. few.AsSpan(position)]);
                 return;
             default:
-                ((IndexedChildren)_children).Insert(position, child);
+                ((IndexedChildren)this.children).Insert(position, child);
                 return;
         }
     }

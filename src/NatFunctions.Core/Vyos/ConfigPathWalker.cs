@@ -15,29 +15,29 @@ namespace NatFunctions.Core.Vyos;
 /// </remarks>
 internal sealed class ConfigPathWalker
 {
-    // The root and the nodes of the previous line's path: _path[0] is the root, _path[depth + 1] the node of the
+    // The root and the nodes of the previous line's path: this.path[0] is the root, this.path[depth + 1] the node of the
     // word at depth.
-    private readonly List<ConfigNode> _path = [];
+    private readonly List<ConfigNode> path = [];
 
-    // Per entry of _path: the children collected for it so far, or null when its children live in the node itself
+    // Per entry of this.path: the children collected for it so far, or null when its children live in the node itself
     // (it existed before, was revisited, or outgrew the buffer).
-    private readonly List<List<ConfigNode>?> _collected = [];
-    private readonly Stack<List<ConfigNode>> _spareBuffers = new();
-    private readonly ConfigWordPool _words;
-    private ReadOnlyMemory<char> _previousPath;
+    private readonly List<List<ConfigNode>?> collected = [];
+    private readonly Stack<List<ConfigNode>> spareBuffers = new();
+    private readonly ConfigWordPool words;
+    private ReadOnlyMemory<char> previousPath;
 
     public ConfigPathWalker(ConfigNode root, ConfigWordPool words)
     {
-        _words = words;
-        _path.Add(root);
-        _collected.Add(root.ChildCount == 0 ? Rent() : null);
+        this.words = words;
+        this.path.Add(root);
+        this.collected.Add(root.ChildCount == 0 ? Rent() : null);
     }
 
     /// <param name="path">Words separated by single spaces (the parser has checked).</param>
     public ConfigNode Walk(ReadOnlyMemory<char> path)
     {
         var text = path.Span;
-        var previous = _previousPath.Span;
+        var previous = this.previousPath.Span;
         var shared = text.CommonPrefixLength(previous);
         var depth = 0;
         var start = 0;
@@ -48,14 +48,14 @@ internal sealed class ConfigPathWalker
 
             // A word is the previous line's word at this depth when everything up to its end is shared and the
             // previous path has a word boundary there too.
-            var reusable = depth + 1 < _path.Count
+            var reusable = depth + 1 < this.path.Count
                 && end <= shared
                 && (end == previous.Length || previous[end] == ' ');
             if (!reusable)
             {
                 Leave(depth + 1);
-                _path.Add(Child(depth, text[start..end], out var created));
-                _collected.Add(created ? Rent() : null);
+                this.path.Add(Child(depth, text[start..end], out var created));
+                this.collected.Add(created ? Rent() : null);
             }
 
             depth++;
@@ -63,8 +63,8 @@ internal sealed class ConfigPathWalker
         }
 
         Leave(depth + 1);
-        _previousPath = path;
-        return _path[depth];
+        this.previousPath = path;
+        return this.path[depth];
     }
 
     /// <summary>Gives every node still on the path the children collected for it; the tree is complete after this.</summary>
@@ -73,8 +73,8 @@ internal sealed class ConfigPathWalker
     /// <summary>The child named <paramref name="word"/> of the node at <paramref name="depth"/> on the path, appended when missing.</summary>
     private ConfigNode Child(int depth, ReadOnlySpan<char> word, out bool created)
     {
-        var parent = _path[depth];
-        var collected = _collected[depth];
+        var parent = this.path[depth];
+        var collected = this.collected[depth];
         if (collected is not null)
         {
             foreach (var child in collected)
@@ -89,7 +89,7 @@ internal sealed class ConfigPathWalker
             // Past a few children the node keeps them itself, with its name index (a router's thousands of rules).
             if (collected.Count < ConfigNode.IndexThreshold)
             {
-                var fresh = new ConfigNode(_words.Get(word));
+                var fresh = new ConfigNode(this.words.Get(word));
                 collected.Add(fresh);
                 created = true;
                 return fresh;
@@ -99,7 +99,7 @@ internal sealed class ConfigPathWalker
         }
 
         var countBefore = parent.ChildCount;
-        var found = parent.GetOrAppendChild(word, _words);
+        var found = parent.GetOrAppendChild(word, this.words);
         created = parent.ChildCount != countBefore;
         return found;
     }
@@ -107,22 +107,22 @@ internal sealed class ConfigPathWalker
     /// <summary>Drops the path entries from <paramref name="depth"/> on, handing each its collected children.</summary>
     private void Leave(int depth)
     {
-        for (var index = _path.Count - 1; index >= depth; index--)
+        for (var index = this.path.Count - 1; index >= depth; index--)
         {
             HandOver(index);
-            _path.RemoveAt(index);
-            _collected.RemoveAt(index);
+            this.path.RemoveAt(index);
+            this.collected.RemoveAt(index);
         }
     }
 
     private void HandOver(int index)
     {
-        if (_collected[index] is not { } collected) return;
-        if (collected.Count > 0) _path[index].SetParsedChildren(collected);
+        if (this.collected[index] is not { } collected) return;
+        if (collected.Count > 0) this.path[index].SetParsedChildren(collected);
         collected.Clear();
-        _spareBuffers.Push(collected);
-        _collected[index] = null;
+        this.spareBuffers.Push(collected);
+        this.collected[index] = null;
     }
 
-    private List<ConfigNode> Rent() => _spareBuffers.TryPop(out var buffer) ? buffer : [];
+    private List<ConfigNode> Rent() => this.spareBuffers.TryPop(out var buffer) ? buffer : [];
 }

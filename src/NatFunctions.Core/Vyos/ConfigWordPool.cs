@@ -11,11 +11,11 @@ internal sealed class ConfigWordPool
 {
     private const int Slots = 4096;
 
-    private readonly string?[] _slots = new string?[Slots];
+    private readonly string?[] slots = new string?[Slots];
 
     public string Get(ReadOnlySpan<char> word)
     {
-        ref var slot = ref _slots[string.GetHashCode(word) & (Slots - 1)];
+        ref var slot = ref this.slots[string.GetHashCode(word) & (Slots - 1)];
         if (slot is not null && word.SequenceEqual(slot)) return slot;
         var text = word.ToString();
         slot = text;

@@ -6,14 +6,14 @@ namespace NatFunctions.Core.Vyos;
 /// </summary>
 internal sealed class IndexedChildren
 {
-    private readonly Dictionary<string, ConfigNode> _byName;
+    private readonly Dictionary<string, ConfigNode> byName;
 
     public IndexedChildren(IEnumerable<ConfigNode> children)
     {
         Ordered = [.. children];
-        _byName = new Dictionary<string, ConfigNode>(Ordered.Count * 2, StringComparer.Ordinal);
-        foreach (var child in Ordered) _byName[child.Name] = child;
-        ByText = _byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.byName = new Dictionary<string, ConfigNode>(Ordered.Count * 2, StringComparer.Ordinal);
+        foreach (var child in Ordered) this.byName[child.Name] = child;
+        ByText = this.byName.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public List<ConfigNode> Ordered { get; }
@@ -21,24 +21,24 @@ internal sealed class IndexedChildren
     /// <summary>The index looked up by a word still inside the text it was read from.</summary>
     public Dictionary<string, ConfigNode>.AlternateLookup<ReadOnlySpan<char>> ByText { get; }
 
-    public ConfigNode? Find(string name) => _byName.GetValueOrDefault(name);
+    public ConfigNode? Find(string name) => this.byName.GetValueOrDefault(name);
 
     public void Insert(int position, ConfigNode child)
     {
         Ordered.Insert(position, child);
-        _byName[child.Name] = child;
+        this.byName[child.Name] = child;
     }
 
     public bool RemoveAll(string name)
     {
-        _byName.Remove(name);
+        this.byName.Remove(name);
         return Ordered.RemoveAll(child => child.Name == name) > 0;
     }
 
     public void ReplaceAt(int position, ConfigNode replacement)
     {
-        _byName.Remove(Ordered[position].Name);
+        this.byName.Remove(Ordered[position].Name);
         Ordered[position] = replacement;
-        _byName[replacement.Name] = replacement;
+        this.byName[replacement.Name] = replacement;
     }
 }

@@ -8,15 +8,15 @@ namespace NatFunctions.VyosSimulator.Commit;
 /// </summary>
 internal sealed class ConfScriptRun
 {
-    private readonly StringBuilder _printed = new();
+    private readonly StringBuilder printed = new();
 
-    public string Printed => _printed.ToString();
+    public string Printed => this.printed.ToString();
 
     /// <summary>The <c>ConfigError</c> text after <c>textwrap.fill(width=72)</c> (base.py ConfigError), or null.</summary>
     public string? Error { get; private set; }
 
     /// <summary>A plain <c>print(text)</c> (equuleus nat.py prints its warnings this way).</summary>
-    public void Print(string text) => _printed.Append(text).Append('\n');
+    public void Print(string text) => this.printed.Append(text).Append('\n');
 
     /// <summary>base.py <c>Warning</c>.</summary>
     public void Warning(string message) => PrintBaseWarning("WARNING: ", message);
@@ -38,14 +38,14 @@ internal sealed class ConfScriptRun
     /// </summary>
     private void PrintBaseWarning(string header, string message)
     {
-        _printed.Append('\n');
+        this.printed.Append('\n');
         var indent = header;
         foreach (var line in message.Split('\n'))
         {
-            _printed.Append(PythonTextWrap.Fill(line, 70, indent)).Append('\n');
+            this.printed.Append(PythonTextWrap.Fill(line, 70, indent)).Append('\n');
             indent = string.Empty;
         }
 
-        _printed.Append('\n');
+        this.printed.Append('\n');
     }
 }

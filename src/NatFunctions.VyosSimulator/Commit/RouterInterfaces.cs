@@ -10,8 +10,8 @@ namespace NatFunctions.VyosSimulator.Commit;
 /// </summary>
 internal sealed class RouterInterfaces
 {
-    private readonly HashSet<string> _names = new(StringComparer.Ordinal) { "lo" };
-    private readonly List<(uint Address, int PrefixLength)> _addresses = [(0x7F000001u, 8)];
+    private readonly HashSet<string> names = new(StringComparer.Ordinal) { "lo" };
+    private readonly List<(uint Address, int PrefixLength)> addresses = [(0x7F000001u, 8)];
 
     public RouterInterfaces(ConfigTree config)
     {
@@ -25,23 +25,23 @@ internal sealed class RouterInterfaces
         }
     }
 
-    public bool Exists(string name) => _names.Contains(name);
+    public bool Exists(string name) => this.names.Contains(name);
 
     /// <summary>vyos.utils.network <c>is_addr_assigned</c>: the address is on some interface.</summary>
     public bool IsAddressAssigned(string address) =>
-        Ipv4Address.TryParse(address, out var number) && _addresses.Any(assigned => assigned.Address == number);
+        Ipv4Address.TryParse(address, out var number) && this.addresses.Any(assigned => assigned.Address == number);
 
     /// <summary><c>is_subnet_connected(subnet, primary=False)</c>: some interface address lies in the subnet.</summary>
-    public bool IsSubnetConnected(Ipv4Network subnet) => _addresses.Any(assigned => subnet.Contains(assigned.Address));
+    public bool IsSubnetConnected(Ipv4Network subnet) => this.addresses.Any(assigned => subnet.Contains(assigned.Address));
 
     private void Add(string name, ConfigNode node)
     {
-        _names.Add(name);
+        this.names.Add(name);
         foreach (var value in node.Child("address")?.Values ?? [])
         {
             var slash = value.IndexOf('/');
             if (slash < 0 || !Ipv4Address.TryParse(value[..slash], out var number)) continue;
-            if (int.TryParse(value[(slash + 1)..], out var length)) _addresses.Add((number, length));
+            if (int.TryParse(value[(slash + 1)..], out var length)) this.addresses.Add((number, length));
         }
     }
 }

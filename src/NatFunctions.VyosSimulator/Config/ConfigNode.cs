@@ -9,31 +9,31 @@ internal sealed class ConfigNode(string name)
 {
     private const int IndexThreshold = 16;
 
-    private readonly List<ConfigNode> _children = [];
-    private readonly List<string> _values = [];
-    private Dictionary<string, ConfigNode>? _index;
+    private readonly List<ConfigNode> children = [];
+    private readonly List<string> values = [];
+    private Dictionary<string, ConfigNode>? index;
 
     public string Name { get; } = name;
 
-    public IReadOnlyList<ConfigNode> Children => _children;
+    public IReadOnlyList<ConfigNode> Children => this.children;
 
-    public IReadOnlyList<string> Values => _values;
+    public IReadOnlyList<string> Values => this.values;
 
     /// <summary>The children in VyOS order: how <c>show</c> prints them and how conf scripts iterate them.</summary>
     public IEnumerable<ConfigNode> SortedChildren =>
-        _children.Count <= 1 ? _children : _children.OrderBy(child => child.Name, VyosNameOrder.Instance);
+        this.children.Count <= 1 ? this.children : this.children.OrderBy(child => child.Name, VyosNameOrder.Instance);
 
     /// <summary>The node's <c>comment</c> text, if any.</summary>
     public string? Comment { get; set; }
 
-    public bool IsEmpty => _children.Count == 0 && _values.Count == 0;
+    public bool IsEmpty => this.children.Count == 0 && this.values.Count == 0;
 
-    public string? FirstValue => _values.Count > 0 ? _values[0] : null;
+    public string? FirstValue => this.values.Count > 0 ? this.values[0] : null;
 
     public ConfigNode? Child(string childName)
     {
-        if (_index is not null) return _index.GetValueOrDefault(childName);
-        foreach (var child in _children)
+        if (this.index is not null) return this.index.GetValueOrDefault(childName);
+        foreach (var child in this.children)
         {
             if (child.Name == childName) return child;
         }
@@ -52,24 +52,24 @@ internal sealed class ConfigNode(string name)
 
     public void AddChild(ConfigNode child)
     {
-        _children.Add(child);
-        if (_index is not null) _index[child.Name] = child;
-        else if (_children.Count > IndexThreshold) _index = _children.ToDictionary(node => node.Name, StringComparer.Ordinal);
+        this.children.Add(child);
+        if (this.index is not null) this.index[child.Name] = child;
+        else if (this.children.Count > IndexThreshold) this.index = this.children.ToDictionary(node => node.Name, StringComparer.Ordinal);
     }
 
     public bool RemoveChild(string childName)
     {
-        var index = _children.FindIndex(child => child.Name == childName);
+        var index = this.children.FindIndex(child => child.Name == childName);
         if (index < 0) return false;
-        _children.RemoveAt(index);
-        _index?.Remove(childName);
+        this.children.RemoveAt(index);
+        this.index?.Remove(childName);
         return true;
     }
 
     /// <summary>Puts <paramref name="replacement"/> in place of the child of that name (or adds it); null removes it.</summary>
     public void ReplaceChild(string childName, ConfigNode? replacement)
     {
-        var index = _children.FindIndex(child => child.Name == childName);
+        var index = this.children.FindIndex(child => child.Name == childName);
         if (replacement is null)
         {
             if (index >= 0) RemoveChild(childName);
@@ -82,43 +82,43 @@ internal sealed class ConfigNode(string name)
             return;
         }
 
-        _children[index] = replacement;
-        if (_index is not null) _index[childName] = replacement;
+        this.children[index] = replacement;
+        if (this.index is not null) this.index[childName] = replacement;
     }
 
     /// <returns>False when the value was already there.</returns>
     public bool AddValue(string value)
     {
-        if (_values.Contains(value)) return false;
-        _values.Add(value);
+        if (this.values.Contains(value)) return false;
+        this.values.Add(value);
         return true;
     }
 
     /// <returns>False when the leaf already had exactly this value.</returns>
     public bool ReplaceValue(string value)
     {
-        if (_values.Count == 1 && _values[0] == value) return false;
-        _values.Clear();
-        _values.Add(value);
+        if (this.values.Count == 1 && this.values[0] == value) return false;
+        this.values.Clear();
+        this.values.Add(value);
         return true;
     }
 
-    public bool RemoveValue(string value) => _values.Remove(value);
+    public bool RemoveValue(string value) => this.values.Remove(value);
 
     public ConfigNode DeepClone()
     {
         var copy = new ConfigNode(Name) { Comment = Comment };
-        copy._values.AddRange(_values);
-        foreach (var child in _children) copy.AddChild(child.DeepClone());
+        copy.values.AddRange(this.values);
+        foreach (var child in this.children) copy.AddChild(child.DeepClone());
         return copy;
     }
 
     /// <summary>Same names, values (in order), comments and children, whatever order the children were added in.</summary>
     public bool ContentEquals(ConfigNode other)
     {
-        if (Name != other.Name || Comment != other.Comment || !_values.SequenceEqual(other._values)) return false;
-        if (_children.Count != other._children.Count) return false;
-        foreach (var child in _children)
+        if (Name != other.Name || Comment != other.Comment || !this.values.SequenceEqual(other.values)) return false;
+        if (this.children.Count != other.children.Count) return false;
+        foreach (var child in this.children)
         {
             var match = other.Child(child.Name);
             if (match is null || !child.ContentEquals(match)) return false;

@@ -7,7 +7,7 @@ namespace NatFunctions.VyosSimulator.Schema;
 /// </summary>
 internal sealed class SchemaNode
 {
-    private readonly Dictionary<string, SchemaNode> _children = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaNode> children = new(StringComparer.Ordinal);
 
     private SchemaNode(SchemaNodeKind kind)
     {
@@ -44,11 +44,11 @@ internal sealed class SchemaNode
     /// <summary>A node we know nothing about: everything below it is accepted.</summary>
     public static SchemaNode Unknown() => new(SchemaNodeKind.Node) { AcceptsAnyChild = true };
 
-    public SchemaNode? Child(string name) => _children.GetValueOrDefault(name);
+    public SchemaNode? Child(string name) => this.children.GetValueOrDefault(name);
 
     private static SchemaNode WithChildren(SchemaNode node, (string Name, SchemaNode Node)[] children)
     {
-        foreach (var (name, child) in children) node._children.Add(name, child);
+        foreach (var (name, child) in children) node.children.Add(name, child);
         return node;
     }
 }
