@@ -25,7 +25,6 @@ internal sealed class ReconcileRun(
 
     private readonly RouterSettings settings = client.Settings;
     private readonly RouterPlanner planner = new(client.Settings);
-    private readonly RouterOwnership ownership = new(client.Settings);
     private readonly SyncStateWriter writer = new(db, timeProvider, client.Settings);
     private readonly List<string> commandsSent = [];
     private readonly List<RefusedObject> failed = [];
@@ -37,7 +36,6 @@ internal sealed class ReconcileRun(
     private bool checkedPendingConfirm;
     private bool releasedRouterLevelFailures;
     private string? routerProblem;
-    private MachineScope? scope;
     private PendingRemovalSet? removals;
 
     public async Task<RouterSyncReport> ExecuteAsync(CancellationToken cancellationToken)
@@ -49,7 +47,6 @@ internal sealed class ReconcileRun(
             // planned for deletion. Read the other way round it would be neither deleted nor kept as a removal.
             removals = await PendingRemovalSet.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
-            scope = request.MachineId is { } machineId ? MachineScope.For(machineId, rows, ownership) : null;
             ConfigTree tree;
             try
             {
@@ -207,7 +204,6 @@ internal sealed class ReconcileRun(
         request.Kind != ReconcileKind.PendingOnly
         || (change.Kind == PlannedChangeKind.Delete && removals!.Requested(change))
         || (change.Kind != PlannedChangeKind.Delete
-            && (scope is null || scope.Owns(change))
             && ((change.RuleNumber is { } number && desired.PendingRuleNumbers.Contains(number))
                 || (change.MappingName is { } name && desired.PendingMappingNames.Contains(name))));
 
@@ -382,15 +378,13 @@ internal sealed class ReconcileRun(
     {
         var refused = failed.Select(f => f.RuleNumber).OfType<int>().ToHashSet();
         var forwards = rows.Desired.NatRules.Keys
-            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number)
-                && (scope is null || scope.OwnsRule(number)))
+            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number))
             .Select(number => rows.ForwardsByRule[number])
             .ToList();
         var placedMappings = rows.Desired.DhcpMappings.Keys.Where(name => !leftOut.Contains("dhcp static-mapping " + name)).ToHashSet(StringComparer.Ordinal);
         var vms = rows.VmsByMapping
             .Where(pair => !rows.Desired.FrozenMappingNames.Contains(pair.Key)
-                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key))
-                && (scope is null || scope.OwnsMapping(pair.Key)))
+                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key)))
             .Select(pair => pair.Value)
             .Where(row => rows.PendingVms.Contains(row))
             .ToList();

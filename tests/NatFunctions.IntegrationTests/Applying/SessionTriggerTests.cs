@@ -52,7 +52,7 @@ public sealed class SessionTriggerTests
     {
         await using var rig = await ApplierRig.StartAsync();
         await rig.AddVmAsync("vm-a", "192.168.64.40", null, ApplierRig.Forward(10000, "ssh", 32100, 22));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
         var drift = new[]
         {
             "set nat destination rule 10000 translation port '2222'",
@@ -70,7 +70,7 @@ public sealed class SessionTriggerTests
         await rig.AddVmAsync("vm-b", "192.168.64.41", null, ApplierRig.Forward(10003, "ssh", 32101, 22));
 
         var report = Assert.Single(await rig.Sync.SyncReportsAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await using var scope = rig.Main.CreateScope();
         var activity = await scope.ServiceProvider.GetRequiredService<IRouterActivityStore>().GetAsync("edge", CancellationToken.None);
