@@ -52,13 +52,7 @@ internal sealed class ReconcileRun(
             }
             catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
             {
-                var recorded = exception switch
-                {
-                    RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } => ChangeResult.UntrustedHostKey,
-                    RouterAccessException { Failure: RouterAccessFailure.RouterMisconfigured } => ChangeResult.RouterMisconfigured,
-                    _ => ChangeResult.TransportError,
-                };
-                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken, recorded).ConfigureAwait(false);
+                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken, RecordedAs(exception)).ConfigureAwait(false);
             }
 
             if (!releasedRouterLevelFailures && request.Kind != ReconcileKind.Report)
@@ -102,8 +96,7 @@ internal sealed class ReconcileRun(
 
             if (batch.Count == 0)
             {
-                await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
-                await removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
+                await SettleAsync(rows, removals, cancellationToken).ConfigureAwait(false);
                 if (round == 0)
                 {
                     await recorder.RecordAsync(startedAt, [], ChangeResult.NoChange, null, plan, [], cancellationToken).ConfigureAwait(false);
@@ -115,8 +108,7 @@ internal sealed class ReconcileRun(
             var result = await SendAsync(startedAt, plan, rows.Desired, batch, cancellationToken).ConfigureAwait(false);
             if (result.IsSuccess)
             {
-                await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
-                await removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
+                await SettleAsync(rows, removals, cancellationToken).ConfigureAwait(false);
                 return Report(recorder.AnyCommitted ? SyncOutcome.Committed : SyncOutcome.NoChange, null);
             }
 
@@ -260,11 +252,20 @@ internal sealed class ReconcileRun(
         return forwards.Count > 0 || vms.Count > 0;
     }
 
-    private async Task MarkAppliedAsync(DesiredRows rows, CancellationToken cancellationToken)
+    /// <summary>The router is as planned for this run: its pending rows are applied and the removals it asked for done.</summary>
+    private async Task SettleAsync(DesiredRows rows, PendingRemovalSet done, CancellationToken cancellationToken)
     {
         var (forwards, vms) = RowsToMarkApplied(rows);
         await writer.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
+        await done.ClearAsync(db, cancellationToken).ConfigureAwait(false);
     }
+
+    private static ChangeResult RecordedAs(Exception readFailure) => readFailure switch
+    {
+        RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } => ChangeResult.UntrustedHostKey,
+        RouterAccessException { Failure: RouterAccessFailure.RouterMisconfigured } => ChangeResult.RouterMisconfigured,
+        _ => ChangeResult.TransportError,
+    };
 
     private (List<StoredRow> Forwards, List<StoredRow> Vms) RowsToMarkApplied(DesiredRows rows)
     {
