@@ -13,7 +13,8 @@ internal sealed record HarnessOptions
                                    process per set: tens of ms)
           --rtt-ms N               round trip between the worker and the router: a relay in front of sshd holds each
                                    chunk for N/2 ms each way (default 0: no relay)
-          --compare-baseline       also run Apply:Mode=per-request (only for bursts of up to --baseline-max, default 100)
+          --compare-baseline       also run the one-commit-per-request baseline: the same burst, each request let
+                                   through only when the one before it was answered (bursts up to --baseline-max)
           --baseline-max N         largest burst the baseline runs (default 100)
           --ssh-sessions N         measure N read sessions with and without SSH connection reuse (default 0: skip)
           --reads                  read load: GET /v1/vms pages and /v1/vms/{id} with --read-vms VMs seeded

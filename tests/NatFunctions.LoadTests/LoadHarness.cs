@@ -47,7 +47,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         var group = await RunBurstsAsync(router, "group", options.Concurrency, cancellationToken);
         var baselineLevels = options.Concurrency.Where(level => level <= options.BaselineMax).ToList();
         var baseline = options.CompareBaseline && baselineLevels.Count > 0
-            ? await RunBurstsAsync(router, "per-request", baselineLevels, cancellationToken)
+            ? await RunBurstsAsync(router, ProvisionBurst.BaselineMode, baselineLevels, cancellationToken)
             : [];
 
         output.WriteLine("results:");
@@ -64,7 +64,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         SshRouterServer router, string mode, IReadOnlyList<int> levels, CancellationToken cancellationToken)
     {
         await router.ResetRouterAsync(cancellationToken);
-        await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), mode, LogSettings(), cancellationToken);
+        await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), LogSettings(), cancellationToken);
         // The first provision pays for JIT, the SSH connection and the first commit; it is not measured.
         var warmUp = await ProvisionBurst.RunAsync(stack, router, mode, 1, $"warm-{mode}", cancellationToken);
         output.WriteLine($"{mode}: warm-up provision took {warmUp.Wall.TotalMilliseconds:F0} ms");
@@ -82,7 +82,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
     private async Task<string> RunReadsAsync(SshRouterServer router, CancellationToken cancellationToken)
     {
         await router.ResetRouterAsync(cancellationToken);
-        await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), "group", LogSettings(), cancellationToken);
+        await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), LogSettings(), cancellationToken);
         var machineIds = await VmSeeder.SeedAsync(stack, options.ReadVms, cancellationToken);
         output.WriteLine($"reads: seeded {machineIds.Count} VMs ({machineIds.Count * 3} forwards) into {stack.DatabasePath}");
         var result = await ReadLoad.RunAsync(stack.Client, machineIds, options.ReadRps, options.ReadClients, TimeSpan.FromSeconds(options.ReadSeconds), cancellationToken);

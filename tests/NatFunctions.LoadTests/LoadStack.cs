@@ -49,19 +49,17 @@ internal sealed class LoadStack : IAsyncDisposable
     };
 
     /// <param name="routerEnvironment">The settings of router <see cref="RouterName"/>: an sshd-backed simulator's, or <see cref="SimulatedRouterEnvironment"/>.</param>
-    /// <param name="applyMode"><c>group</c> or <c>per-request</c> (setting <c>Apply:Mode</c>).</param>
     /// <param name="extraSettings">More app settings, e.g. log levels.</param>
     public static async Task<LoadStack> StartAsync(
-        IReadOnlyDictionary<string, string> routerEnvironment, string applyMode, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string> routerEnvironment, IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
     {
         var scratch = Directory.CreateTempSubdirectory("nf-load-").FullName;
         var environment = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             ["Database__ConnectionString"] = $"Data Source={Path.Combine(scratch, "natfunctions.db")}",
             ["Auth__BootstrapAdminKey"] = AdminKey.Value,
-            ["Apply__Mode"] = applyMode,
-            // Every caller waits for the commit that carries its change (no 202 cut-off), in both modes, so the
-            // latency is the time to an applied change; the per-request baseline queues on the lease for minutes.
+            // Every caller waits for the commit that carries its change (no 202 cut-off), so the latency is the time to
+            // an applied change.
             ["Apply__WaitSeconds"] = "3600",
             ["Apply__LeaseWaitSeconds"] = "3600",
             // 5,000 VMs x 3 forwards need more rule numbers than the default 10000-19999.

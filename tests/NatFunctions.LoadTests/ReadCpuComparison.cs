@@ -20,7 +20,7 @@ internal static class ReadCpuComparison
         var routerState = Directory.CreateTempSubdirectory("nf-read-router-").FullName;
         try
         {
-            await using var stack = await LoadStack.StartAsync(LoadStack.SimulatedRouterEnvironment(routerState), "group", extraSettings, cancellationToken);
+            await using var stack = await LoadStack.StartAsync(LoadStack.SimulatedRouterEnvironment(routerState), extraSettings, cancellationToken);
             var machineIds = await VmSeeder.SeedAsync(stack, vms, cancellationToken);
             await using var floor = await stack.StartReadFloorAsync(cancellationToken);
             using var floorClient = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan }) { BaseAddress = floor.BaseAddress };

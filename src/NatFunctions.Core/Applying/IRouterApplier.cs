@@ -13,9 +13,6 @@ public interface IRouterApplier
     /// other caller that is waiting), and waits for that session to finish, at most <paramref name="wait"/>.
     /// Returns false when the wait ran out first; the change then stays pending and a later session applies it.
     /// The outcome for each row is read back from the database: Applied, Failed (with LastError) or still Pending.
-    /// <paramref name="machineId"/> names the VM whose rows the caller wrote: with <c>Apply:Mode</c> per-request
-    /// (the one-commit-per-request baseline) only that VM's changes and pending removals are sent; a group commit
-    /// takes everything pending and ignores it.
     /// </summary>
-    Task<bool> ApplyPendingAsync(string router, string? machineId, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken);
+    Task<bool> ApplyPendingAsync(string router, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken);
 }

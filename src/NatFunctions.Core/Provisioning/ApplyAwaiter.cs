@@ -19,7 +19,7 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
         string router, string machineId, ApplyScope scope, Caller caller, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(scope);
-        await WaitUnlessTheClientLeavesAsync(router, machineId, caller, cancellationToken);
+        await WaitUnlessTheClientLeavesAsync(router, caller, cancellationToken);
         var vm = await store.ReloadVmAsync(machineId, CancellationToken.None);
         if (vm is null)
         {
@@ -47,7 +47,7 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
     public async Task<ApplyState> WaitForRemovalAsync(string router, string machineId, Caller caller, CancellationToken cancellationToken)
     {
         var since = timeProvider.GetUtcNow().UtcDateTime;
-        var finished = await WaitUnlessTheClientLeavesAsync(router, machineId, caller, cancellationToken);
+        var finished = await WaitUnlessTheClientLeavesAsync(router, caller, cancellationToken);
         if (!finished)
         {
             return ApplyState.Pending;
@@ -62,11 +62,11 @@ public sealed class ApplyAwaiter(IRouterApplier applier, IProvisioningStore stor
     /// gives up only ends the wait (the answer is then "pending"): an exception here would lose the answer, and with
     /// it the Idempotency-Key the client's retry relies on.
     /// </summary>
-    private async Task<bool> WaitUnlessTheClientLeavesAsync(string router, string machineId, Caller caller, CancellationToken cancellationToken)
+    private async Task<bool> WaitUnlessTheClientLeavesAsync(string router, Caller caller, CancellationToken cancellationToken)
     {
         try
         {
-            return await applier.ApplyPendingAsync(router, machineId, caller.Trigger, caller.Name, settings.Wait, cancellationToken);
+            return await applier.ApplyPendingAsync(router, caller.Trigger, caller.Name, settings.Wait, cancellationToken);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {

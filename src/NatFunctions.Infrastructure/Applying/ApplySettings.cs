@@ -6,17 +6,17 @@ namespace NatFunctions.Infrastructure.Applying;
 
 /// <summary>
 /// <c>Apply:WaitSeconds</c> (default 30: how long a writer waits for the commit carrying its change),
-/// <c>Apply:Mode</c> (<c>group</c> | <c>per-request</c>), <c>Apply:LeaseWaitSeconds</c> (default 60: how long a
+/// <c>Apply:LeaseWaitSeconds</c> (default 60: how long a
 /// session waits for another instance's session on the same router), <c>Apply:ReadFailureCacheSeconds</c> (default 5:
 /// how long a failed reservation read of a router is remembered, so callers do not each wait for a router that is
 /// down) and <c>Sync:Mode</c> (<c>repair</c> | <c>report</c>).
 /// </summary>
-public sealed record ApplySettings(TimeSpan Wait, ApplyMode Mode, TimeSpan LeaseWait, SyncMode SyncMode)
+public sealed record ApplySettings(TimeSpan Wait, TimeSpan LeaseWait, SyncMode SyncMode)
 {
     /// <summary>How long a failed reservation read is answered from memory (no reservations) before the router is read again.</summary>
     public TimeSpan ReadFailureCache { get; init; } = TimeSpan.FromSeconds(5);
 
-    public static ApplySettings Default { get; } = new(TimeSpan.FromSeconds(30), ApplyMode.Group, TimeSpan.FromSeconds(60), SyncMode.Repair);
+    public static ApplySettings Default { get; } = new(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), SyncMode.Repair);
 
     /// <exception cref="InvalidOperationException">A setting has a value that is not understood.</exception>
     public static ApplySettings FromConfiguration(IConfiguration configuration)
@@ -24,7 +24,6 @@ public sealed record ApplySettings(TimeSpan Wait, ApplyMode Mode, TimeSpan Lease
         ArgumentNullException.ThrowIfNull(configuration);
         return new ApplySettings(
             Seconds(configuration, "Apply:WaitSeconds", Default.Wait),
-            Choice(configuration, "Apply:Mode", new Dictionary<string, ApplyMode> { ["group"] = ApplyMode.Group, ["per-request"] = ApplyMode.PerRequest }, Default.Mode),
             Seconds(configuration, "Apply:LeaseWaitSeconds", Default.LeaseWait),
             Choice(configuration, "Sync:Mode", new Dictionary<string, SyncMode> { ["repair"] = SyncMode.Repair, ["report"] = SyncMode.Report }, Default.SyncMode))
         {

@@ -15,8 +15,7 @@ internal sealed record DesiredRows(
     IReadOnlyDictionary<int, StoredRow> ForwardsByRule,
     IReadOnlyDictionary<string, StoredRow> VmsByMapping,
     IReadOnlyList<StoredRow> PendingForwards,
-    IReadOnlyList<StoredRow> PendingVms,
-    IReadOnlyDictionary<string, IReadOnlyList<int>> RuleNumbersByMachine)
+    IReadOnlyList<StoredRow> PendingVms)
 {
     public static async Task<DesiredRows> ReadAsync(NatFunctionsDbContext db, RouterSettings settings, CancellationToken cancellationToken)
     {
@@ -35,7 +34,6 @@ internal sealed record DesiredRows(
             byRule,
             vms.ToDictionary(vm => ownership.MappingName(vm.MachineId), vm => new StoredRow(vm.Id, vm.ConcurrencyStamp), StringComparer.Ordinal),
             [.. forwards.Where(f => f.SyncState == SyncState.Pending).Select(f => new StoredRow(f.Id, f.ConcurrencyStamp))],
-            [.. vms.Where(vm => vm.DhcpSyncState == SyncState.Pending).Select(vm => new StoredRow(vm.Id, vm.ConcurrencyStamp))],
-            vms.ToDictionary(vm => vm.MachineId, vm => (IReadOnlyList<int>)[.. vm.Forwards.Select(f => f.NatRuleNumber)], StringComparer.Ordinal));
+            [.. vms.Where(vm => vm.DhcpSyncState == SyncState.Pending).Select(vm => new StoredRow(vm.Id, vm.ConcurrencyStamp))]);
     }
 }

@@ -10,7 +10,7 @@ namespace NatFunctions.Infrastructure.Applying;
 
 /// <summary>
 /// The applier and the sync: every write and every sync of a router goes through that router's
-/// <see cref="RouterSessionQueue"/> (or, with <c>Apply:Mode</c> per-request, runs its own session under the lease).
+/// <see cref="RouterSessionQueue"/>.
 /// </summary>
 public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposable
 {
@@ -30,12 +30,10 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
         this.logger = logger;
     }
 
-    public async Task<bool> ApplyPendingAsync(string router, string? machineId, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken)
+    public async Task<bool> ApplyPendingAsync(string router, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken)
     {
         var kind = settings.SyncMode == SyncMode.Report ? ReconcileKind.PendingOnly : ReconcileKind.Repair;
-        var session = settings.Mode == ApplyMode.PerRequest
-            ? reconciler.RunAsync(new ReconcileRequest(CanonicalName(router), trigger, actor, ReconcileKind.PendingOnly, machineId), stopping.Token)
-            : Queue(router).EnqueueAsync(trigger, actor, kind);
+        var session = Queue(router).EnqueueAsync(trigger, actor, kind);
         try
         {
             await session.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
@@ -101,10 +99,9 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
         }
 
         // A report changes nothing, so it cannot share a session with writers that want their changes applied.
-        if (settings.SyncMode == SyncMode.Report || settings.Mode == ApplyMode.PerRequest)
+        if (settings.SyncMode == SyncMode.Report)
         {
-            var kind = settings.SyncMode == SyncMode.Report ? ReconcileKind.Report : ReconcileKind.Repair;
-            return await reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, kind), cancellationToken).ConfigureAwait(false);
+            return await reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, ReconcileKind.Report), cancellationToken).ConfigureAwait(false);
         }
 
         return await Queue(router).EnqueueAsync(trigger, actor, ReconcileKind.Repair).WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -25,19 +25,15 @@ internal sealed class ReconcileRun(
 
     private readonly RouterSettings settings = client.Settings;
     private readonly RouterPlanner planner = new(client.Settings);
-    private readonly RouterOwnership ownership = new(client.Settings);
     private readonly SyncStateWriter writer = new(db, timeProvider, client.Settings);
     private readonly List<string> commandsSent = [];
     private readonly List<RefusedObject> failed = [];
     private readonly HashSet<string> leftOut = new(StringComparer.Ordinal);
     private RouterPlan? firstPlan;
-    private long? lastChangeId;
-    private bool anyCommitted;
-    private bool finishedEarlierCommit;
-    private bool checkedPendingConfirm;
+    private readonly EarlierCommitCheck earlierCommit = new(db, client.Settings, logger);
+    private readonly SessionRecorder recorder = new(db, client.Settings, request, timeProvider, logger, metrics);
     private bool releasedRouterLevelFailures;
     private string? routerProblem;
-    private MachineScope? scope;
     private PendingRemovalSet? removals;
 
     public async Task<RouterSyncReport> ExecuteAsync(CancellationToken cancellationToken)
@@ -49,7 +45,6 @@ internal sealed class ReconcileRun(
             // planned for deletion. Read the other way round it would be neither deleted nor kept as a removal.
             removals = await PendingRemovalSet.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
             var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
-            scope = request.MachineId is { } machineId ? MachineScope.For(machineId, rows, ownership) : null;
             ConfigTree tree;
             try
             {
@@ -57,13 +52,7 @@ internal sealed class ReconcileRun(
             }
             catch (Exception exception) when (exception is RouterAccessException or ConfigCommandsFormatException)
             {
-                var recorded = exception switch
-                {
-                    RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } => ChangeResult.UntrustedHostKey,
-                    RouterAccessException { Failure: RouterAccessFailure.RouterMisconfigured } => ChangeResult.RouterMisconfigured,
-                    _ => ChangeResult.TransportError,
-                };
-                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken, recorded).ConfigureAwait(false);
+                return await TransportErrorAsync(rows, startedAt, [], exception.Message, null, cancellationToken, RecordedAs(exception)).ConfigureAwait(false);
             }
 
             if (!releasedRouterLevelFailures && request.Kind != ReconcileKind.Report)
@@ -86,64 +75,41 @@ internal sealed class ReconcileRun(
             {
                 // Report mode writes nothing but the audit record: refused rows are reported, not marked failed.
                 var output = plan.IsEmpty ? "report mode: no drift" : "report mode, not applied:\n" + string.Join('\n', plan.CommandTexts);
-                lastChangeId = await RecordAsync(startedAt, [], ChangeResult.NoChange, output, plan, plan.Changes, cancellationToken).ConfigureAwait(false);
+                await recorder.RecordAsync(startedAt, [], ChangeResult.NoChange, output, plan, plan.Changes, cancellationToken).ConfigureAwait(false);
                 return Report(SyncOutcome.Reported, null);
             }
 
             await FailRefusedAsync(rows, plan.Refused, cancellationToken).ConfigureAwait(false);
             await NoteRouterProblemsAsync(rows, plan, cancellationToken).ConfigureAwait(false);
             var batch = plan.Changes.Where(change => !leftOut.Contains(change.Subject) && InScope(change, rows.Desired)).ToList();
-            if (batch.Count > 0 && !checkedPendingConfirm && settings.CommitConfirmMinutes > 0 && !anyCommitted)
+            if (await earlierCommit.ShouldFinishFirstAsync(plan, batch, recorder.AnyCommitted, () => RowsAwaitMarking(rows), cancellationToken).ConfigureAwait(false))
             {
-                checkedPendingConfirm = true;
-                if (await EarlierCommitIsAsPlannedAsync(plan, cancellationToken).ConfigureAwait(false))
+                // Confirm and save it first, then read again: send what is still missing, and see a revert in between.
+                var finish = await FinishEarlierCommitAsync(startedAt, plan, cancellationToken).ConfigureAwait(false);
+                if (!finish.IsSuccess)
                 {
-                    // A commit-confirm of ours may still wait for confirm: VyOS refuses a new one ("Another confirm is
-                    // pending") until it reverts, a reboot on 1.3/1.4. It holds only what we planned, so confirm and
-                    // save it first, then read again and send what is still missing.
-                    finishedEarlierCommit = true;
-                    var finish = await FinishEarlierCommitAsync(startedAt, plan, cancellationToken).ConfigureAwait(false);
-                    if (!finish.IsSuccess)
-                    {
-                        return await TransportErrorAsync(rows, null, batch, finish.Message ?? finish.Outcome.ToString(), finish, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    continue;
+                    return await TransportErrorAsync(rows, null, batch, finish.Message ?? finish.Outcome.ToString(), finish, cancellationToken).ConfigureAwait(false);
                 }
+
+                continue;
             }
 
             if (batch.Count == 0)
             {
-                if (!anyCommitted && !finishedEarlierCommit && await NeedsFinishingAsync(rows, cancellationToken).ConfigureAwait(false))
-                {
-                    // The router is as planned, but an earlier session may have committed it and lost its connection
-                    // before confirm/save. Finish that commit, then read again, so a revert in between is not missed.
-                    finishedEarlierCommit = true;
-                    var finish = await FinishEarlierCommitAsync(startedAt, plan, cancellationToken).ConfigureAwait(false);
-                    if (!finish.IsSuccess)
-                    {
-                        return await TransportErrorAsync(rows, null, [], finish.Message ?? finish.Outcome.ToString(), finish, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    continue;
-                }
-
-                await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
-                await removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
+                await SettleAsync(rows, removals, cancellationToken).ConfigureAwait(false);
                 if (round == 0)
                 {
-                    lastChangeId = await RecordAsync(startedAt, [], ChangeResult.NoChange, null, plan, [], cancellationToken).ConfigureAwait(false);
+                    await recorder.RecordAsync(startedAt, [], ChangeResult.NoChange, null, plan, [], cancellationToken).ConfigureAwait(false);
                 }
 
-                return Report(anyCommitted ? SyncOutcome.Committed : failed.Count > 0 ? SyncOutcome.Rejected : SyncOutcome.NoChange, null);
+                return Report(recorder.AnyCommitted ? SyncOutcome.Committed : failed.Count > 0 ? SyncOutcome.Rejected : SyncOutcome.NoChange, null);
             }
 
             var result = await SendAsync(startedAt, plan, rows.Desired, batch, cancellationToken).ConfigureAwait(false);
             if (result.IsSuccess)
             {
-                await MarkAppliedAsync(rows, cancellationToken).ConfigureAwait(false);
-                await removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
-                return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.NoChange, null);
+                await SettleAsync(rows, removals, cancellationToken).ConfigureAwait(false);
+                return Report(recorder.AnyCommitted ? SyncOutcome.Committed : SyncOutcome.NoChange, null);
             }
 
             if (result.Outcome != RouterSessionOutcome.Rejected)
@@ -151,18 +117,19 @@ internal sealed class ReconcileRun(
                 return await TransportErrorAsync(rows, null, batch, result.Message ?? result.Outcome.ToString(), result, cancellationToken).ConfigureAwait(false);
             }
 
-            var (offender, message) = await FindOffenderAsync(plan, rows.Desired, batch, result, cancellationToken).ConfigureAwait(false);
+            var offenders = new OffenderSearch((part, token) => SendAsync(Now, plan, rows.Desired, part, token));
+            var (offender, message) = await offenders.FindAsync(batch, result, cancellationToken).ConfigureAwait(false);
             if (offender is null)
             {
                 await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
-                return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, message);
+                return Report(recorder.AnyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, message);
             }
 
             leftOut.Add(offender.Subject);
             await FailAsync(rows, new RefusedObject(offender.RuleNumber, offender.MappingName, ErrorsOnly(message)), cancellationToken).ConfigureAwait(false);
         }
 
-        return Report(anyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, "gave up after too many rejected changes");
+        return Report(recorder.AnyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, "gave up after too many rejected changes");
     }
 
     /// <summary>
@@ -207,45 +174,8 @@ internal sealed class ReconcileRun(
         request.Kind != ReconcileKind.PendingOnly
         || (change.Kind == PlannedChangeKind.Delete && removals!.Requested(change))
         || (change.Kind != PlannedChangeKind.Delete
-            && (scope is null || scope.Owns(change))
             && ((change.RuleNumber is { } number && desired.PendingRuleNumbers.Contains(number))
                 || (change.MappingName is { } name && desired.PendingMappingNames.Contains(name))));
-
-    /// <summary>
-    /// The router did not say which change it refused: commit halves until one change alone is refused. Halves that
-    /// commit are desired state anyway, so nothing is undone.
-    /// </summary>
-    private async Task<(PlannedChange? Offender, string Message)> FindOffenderAsync(
-        RouterPlan plan, DesiredState desired, List<PlannedChange> batch, RouterSessionResult rejection, CancellationToken cancellationToken)
-    {
-        var message = rejection.Message ?? "the router rejected the change";
-        var located = RejectedChangeLocator.Locate(batch, rejection);
-        if (located is not null) return (located, message);
-
-        var candidates = batch;
-        while (true)
-        {
-            var half = candidates.Count == 1 ? candidates : candidates.Take(candidates.Count / 2).ToList();
-            var result = await SendAsync(Now, plan, desired, half, cancellationToken).ConfigureAwait(false);
-            if (result.Outcome == RouterSessionOutcome.Rejected)
-            {
-                message = result.Message ?? message;
-                if (half.Count == 1) return (half[0], message);
-                located = RejectedChangeLocator.Locate(half, result);
-                if (located is not null) return (located, message);
-                candidates = half;
-            }
-            else if (result.IsSuccess && half.Count < candidates.Count)
-            {
-                candidates = candidates.Skip(half.Count).ToList();
-            }
-            else
-            {
-                // Committed alone (the refusal needed the combination) or the router went away: nothing to blame.
-                return (null, message);
-            }
-        }
-    }
 
     private async Task<RouterSessionResult> SendAsync(
         DateTime startedAt, RouterPlan plan, DesiredState desired, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
@@ -254,56 +184,13 @@ internal sealed class ReconcileRun(
         var request = RouterChangeRequest.For(settings, commands) with { ReadBackProblem = ReadBackCheck(desired, batch), LeaseHeld = leaseHeld };
         var result = await client.ApplyAsync(request, cancellationToken).ConfigureAwait(false);
         commandsSent.AddRange(commands);
-        return await RecordSessionAsync(startedAt, UnfinishedCommitLog.RecordedCommands(request, result), result, plan, batch, cancellationToken).ConfigureAwait(false);
+        return await recorder.RecordSessionAsync(startedAt, UnfinishedCommitLog.RecordedCommands(request, result), result, plan, batch, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<RouterSessionResult> FinishEarlierCommitAsync(DateTime startedAt, RouterPlan plan, CancellationToken cancellationToken)
     {
         var result = await client.ApplyAsync(RouterChangeRequest.Finish(settings) with { LeaseHeld = leaseHeld }, cancellationToken).ConfigureAwait(false);
-        return await RecordSessionAsync(startedAt, UnfinishedCommitLog.Commands(settings), result, plan, [], cancellationToken).ConfigureAwait(false);
-    }
-
-    /// <summary>
-    /// The log says our last session may have left a commit unconfirmed, and the router is as planned for every object
-    /// that session sent (the plan wants nothing for them), so confirming it keeps only what we intended. When the
-    /// plan does want something for them (the commit already reverted, or the wishes changed since), VyOS reverts it.
-    /// </summary>
-    private async Task<bool> EarlierCommitIsAsPlannedAsync(RouterPlan plan, CancellationToken cancellationToken)
-    {
-        var unfinished = await UnfinishedCommitLog.FindAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
-        if (unfinished is null) return false;
-        var differing = plan.Changes.Where(change => unfinished.Any(line => CommandSubject.Touches(line, change))).Select(change => change.Subject).ToList();
-        if (differing.Count == 0) return true;
-        logger.LogWarning(
-            "Router {Router}: an earlier session's commit may still wait for confirm, but the router differs from the plan for {Subjects}; left for the router to revert",
-            settings.Name,
-            string.Join(", ", differing));
-        return false;
-    }
-
-    private async Task<RouterSessionResult> RecordSessionAsync(
-        DateTime startedAt, IReadOnlyList<string> commands, RouterSessionResult result, RouterPlan plan, IReadOnlyList<PlannedChange> batch, CancellationToken cancellationToken)
-    {
-        // A session that may have committed is recorded even when the caller gave up: the next run needs the row to
-        // finish it, and the audit log to show it.
-        if (result.MayHaveCommitted) cancellationToken = CancellationToken.None;
-        anyCommitted |= result.Outcome == RouterSessionOutcome.Committed;
-        var recorded = result.Outcome switch
-        {
-            RouterSessionOutcome.Committed => ChangeResult.Committed,
-            RouterSessionOutcome.NoChange => ChangeResult.NoChange,
-            RouterSessionOutcome.Rejected => ChangeResult.Rejected,
-            RouterSessionOutcome.RouterMisconfigured => ChangeResult.RouterMisconfigured,
-            RouterSessionOutcome.NotConfirmed => ChangeResult.NotConfirmed,
-            RouterSessionOutcome.LockBusy => ChangeResult.LockBusy,
-            RouterSessionOutcome.UntrustedHostKey => ChangeResult.UntrustedHostKey,
-            RouterSessionOutcome.LeaseLost => ChangeResult.LeaseLost,
-            _ => ChangeResult.TransportError,
-        };
-        lastChangeId = await RecordAsync(startedAt, commands, recorded, Output(result), plan, batch, cancellationToken).ConfigureAwait(false);
-        logger.LogInformation(
-            "Router {Router}: session with {Count} commands ended {Outcome} (change {ChangeId})", settings.Name, commands.Count, result.Outcome, lastChangeId);
-        return result;
+        return await recorder.RecordSessionAsync(startedAt, UnfinishedCommitLog.Commands(settings), result, plan, [], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -346,7 +233,7 @@ internal sealed class ReconcileRun(
     {
         if (startedAt is { } started)
         {
-            lastChangeId = await RecordAsync(started, [], recorded, message, firstPlan, batch, cancellationToken).ConfigureAwait(false);
+            await recorder.RecordAsync(started, [], recorded, message, firstPlan, batch, cancellationToken).ConfigureAwait(false);
         }
 
         await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
@@ -356,41 +243,41 @@ internal sealed class ReconcileRun(
             settings.Name,
             misconfigured ? "router misconfigured" : result?.Outcome.ToString() ?? "unreachable",
             message);
-        return Report(anyCommitted ? SyncOutcome.Committed : misconfigured ? SyncOutcome.RouterMisconfigured : SyncOutcome.TransportError, message);
+        return Report(recorder.AnyCommitted ? SyncOutcome.Committed : misconfigured ? SyncOutcome.RouterMisconfigured : SyncOutcome.TransportError, message);
     }
 
-    /// <summary>
-    /// On a router whose sessions end with confirm or save, the configuration is as planned but an earlier commit may
-    /// still be unconfirmed or unsaved: pending rows are about to be marked applied without this run committing them,
-    /// or the last session was cut off after sending its commands (a delete or drift repair leaves no pending row).
-    /// </summary>
-    private async Task<bool> NeedsFinishingAsync(DesiredRows rows, CancellationToken cancellationToken)
+    private bool RowsAwaitMarking(DesiredRows rows)
     {
-        if (settings.CommitConfirmMinutes == 0 && !settings.SaveAfterCommit) return false;
         var (forwards, vms) = RowsToMarkApplied(rows);
-        return forwards.Count > 0 || vms.Count > 0
-            || await UnfinishedCommitLog.IsUnfinishedAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
+        return forwards.Count > 0 || vms.Count > 0;
     }
 
-    private async Task MarkAppliedAsync(DesiredRows rows, CancellationToken cancellationToken)
+    /// <summary>The router is as planned for this run: its pending rows are applied and the removals it asked for done.</summary>
+    private async Task SettleAsync(DesiredRows rows, PendingRemovalSet done, CancellationToken cancellationToken)
     {
         var (forwards, vms) = RowsToMarkApplied(rows);
         await writer.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
+        await done.ClearAsync(db, cancellationToken).ConfigureAwait(false);
     }
+
+    private static ChangeResult RecordedAs(Exception readFailure) => readFailure switch
+    {
+        RouterAccessException { Failure: RouterAccessFailure.UntrustedHostKey } => ChangeResult.UntrustedHostKey,
+        RouterAccessException { Failure: RouterAccessFailure.RouterMisconfigured } => ChangeResult.RouterMisconfigured,
+        _ => ChangeResult.TransportError,
+    };
 
     private (List<StoredRow> Forwards, List<StoredRow> Vms) RowsToMarkApplied(DesiredRows rows)
     {
         var refused = failed.Select(f => f.RuleNumber).OfType<int>().ToHashSet();
         var forwards = rows.Desired.NatRules.Keys
-            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number)
-                && (scope is null || scope.OwnsRule(number)))
+            .Where(number => !refused.Contains(number) && !leftOut.Contains(Subject(number)) && rows.Desired.PendingRuleNumbers.Contains(number))
             .Select(number => rows.ForwardsByRule[number])
             .ToList();
         var placedMappings = rows.Desired.DhcpMappings.Keys.Where(name => !leftOut.Contains("dhcp static-mapping " + name)).ToHashSet(StringComparer.Ordinal);
         var vms = rows.VmsByMapping
             .Where(pair => !rows.Desired.FrozenMappingNames.Contains(pair.Key)
-                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key))
-                && (scope is null || scope.OwnsMapping(pair.Key)))
+                && (placedMappings.Contains(pair.Key) || !rows.Desired.DhcpMappings.ContainsKey(pair.Key)))
             .Select(pair => pair.Value)
             .Where(row => rows.PendingVms.Contains(row))
             .ToList();
@@ -418,39 +305,8 @@ internal sealed class ReconcileRun(
         logger.LogWarning("Router {Router}: {Subject} left out: {Reason}", settings.Name, item.RuleNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? item.MappingName, item.Reason);
     }
 
-    private async Task<long> RecordAsync(
-        DateTime startedAt, IReadOnlyList<string> commands, ChangeResult result, string? output, RouterPlan? plan, IReadOnlyList<PlannedChange> changes, CancellationToken cancellationToken)
-    {
-        var change = new RouterChange
-        {
-            Router = settings.Name,
-            StartedAt = startedAt,
-            FinishedAt = Now,
-            Trigger = request.Trigger,
-            Actor = request.Actor is { Length: > 63 } actor ? actor[..63] : request.Actor,
-            Commands = string.Join('\n', commands),
-            Result = result,
-            RouterOutput = output,
-            DriftMissing = changes.Count(c => c.Kind == PlannedChangeKind.Add),
-            DriftChanged = changes.Count(c => c.Kind == PlannedChangeKind.Update),
-            DriftExtra = changes.Count(c => c.Kind == PlannedChangeKind.Delete),
-            UnmanagedSeen = plan?.Unmanaged.Count ?? 0,
-        };
-        db.RouterChanges.Add(change);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
-        metrics.RecordSession(change);
-        return change.Id;
-    }
-
-    private static string Output(RouterSessionResult result)
-    {
-        if (string.IsNullOrEmpty(result.Message)) return result.Transcript;
-        return result.Transcript.Contains(result.Message, StringComparison.Ordinal) ? result.Transcript : result.Transcript + "\n" + result.Message;
-    }
-
     private static string Subject(int ruleNumber) => new PlannedChange(PlannedChangeKind.Add, ruleNumber, null, [], []).Subject;
 
     private RouterSyncReport Report(SyncOutcome outcome, string? error) =>
-        new(settings.Name, outcome, firstPlan, [.. commandsSent], lastChangeId, [.. failed], error ?? routerProblem);
+        new(settings.Name, outcome, firstPlan, [.. commandsSent], recorder.LastChangeId, [.. failed], error ?? routerProblem);
 }

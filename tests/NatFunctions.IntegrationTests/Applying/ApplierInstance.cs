@@ -59,6 +59,9 @@ public sealed class ApplierInstance : IAsyncDisposable
 
     public IRouterSync Sync => provider.GetRequiredService<IRouterSync>();
 
+    /// <summary>One session of its own under the lease, for tests that race sessions on the lease.</summary>
+    public RouterReconciler Reconciler => provider.GetRequiredService<RouterReconciler>();
+
     public IRouterReservationSource Reservations => provider.GetRequiredService<IRouterReservationSource>();
 
     public IRouterClient Client => routerFactory.Get(RouterName);

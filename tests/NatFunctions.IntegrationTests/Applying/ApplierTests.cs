@@ -23,7 +23,7 @@ public sealed class ApplierTests
         web.Status = ForwardStatus.Disabled;
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), web);
 
-        var finished = await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var finished = await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         Assert.True(finished);
         Assert.Equal(
@@ -71,7 +71,7 @@ public sealed class ApplierTests
         bad.SourceIp = "300.1.1.1";
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22), bad, ApplierRig.Forward(10002, "https", 32002, 443));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         var forwards = await rig.ForwardsAsync();
         Assert.Equal([SyncState.Applied, SyncState.Failed, SyncState.Applied], forwards.Select(f => f.SyncState));
@@ -94,7 +94,7 @@ public sealed class ApplierTests
         await rig.WriteFaultsAsync("""{"failCommit": "Injected DHCP failure"}""");
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         await using var db = rig.CreateContext();
         var vm = db.Vms.Single();
@@ -110,12 +110,12 @@ public sealed class ApplierTests
         await rig.WriteFaultsAsync("""{"dropAfterCommands": 0}""");
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var whileDown = Assert.Single(await rig.ForwardsAsync());
         var downChange = Assert.Single(await rig.ChangesAsync());
 
         rig.ClearFaults();
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         var afterRecovery = Assert.Single(await rig.ForwardsAsync());
 
         Assert.Equal(SyncState.Pending, whileDown.SyncState);
@@ -133,7 +133,7 @@ public sealed class ApplierTests
         // Slow commits give the edit below time to land while the session runs.
         await rig.WriteFaultsAsync("""{"commitDelayMs": 3000}""");
 
-        var applying = rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var applying = rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await Task.Delay(TimeSpan.FromSeconds(1.5));
         await using (var db = rig.CreateContext())
         {
@@ -145,7 +145,7 @@ public sealed class ApplierTests
         await applying;
         var afterFirst = Assert.Single(await rig.ForwardsAsync());
         rig.ClearFaults();
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         Assert.Equal(SyncState.Pending, afterFirst.SyncState);
         Assert.Equal(SyncState.Applied, Assert.Single(await rig.ForwardsAsync()).SyncState);

@@ -18,7 +18,7 @@ public sealed class GroupCommitTests : IDisposable
         var writers = Enumerable.Range(0, 100).Select(i => Task.Run(async () =>
         {
             await rig.AddVmAsync($"vm-{i}", $"192.168.65.{i + 1}", null, ApplierRig.Forward(10000 + i, "ssh", 32000 + i, 22));
-            return await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", TimeSpan.FromMinutes(3), CancellationToken.None);
+            return await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, $"writer-{i}", TimeSpan.FromMinutes(3), CancellationToken.None);
         }));
         var finished = await Task.WhenAll(writers);
 

@@ -52,7 +52,7 @@ public sealed class SessionTriggerTests
     {
         await using var rig = await ApplierRig.StartAsync();
         await rig.AddVmAsync("vm-a", "192.168.64.40", null, ApplierRig.Forward(10000, "ssh", 32100, 22));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
         var drift = new[]
         {
             "set nat destination rule 10000 translation port '2222'",
@@ -71,7 +71,7 @@ public sealed class SessionTriggerTests
 
         var report = Assert.Single(await rig.Sync.SyncReportsAsync(null, dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
         // An agent's write through /v1/mcp is a write like an api one: its session is the last session, not the last sync.
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Mcp, "agent", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Mcp, "agent", TimeSpan.FromSeconds(60), CancellationToken.None);
 
         await using var scope = rig.Main.CreateScope();
         var activity = await scope.ServiceProvider.GetRequiredService<IRouterActivityStore>().GetAsync("edge", CancellationToken.None);

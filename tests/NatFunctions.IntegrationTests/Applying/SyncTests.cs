@@ -55,7 +55,7 @@ public sealed class SyncTests
     {
         await using var rig = await ApplierRig.StartOverAsync(transport);
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var applied = await rig.RouterLinesAsync("set ");
         await EditRouterAsync(rig,
             "set nat destination rule 10000 translation address '192.168.64.99'",
@@ -84,13 +84,13 @@ public sealed class SyncTests
     {
         await using var rig = await ApplierRig.StartOverAsync(transport, new Dictionary<string, string?> { ["Sync:Mode"] = "report" });
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await EditRouterAsync(rig, "set nat destination rule 10000 translation port '2222'");
         var drifted = await rig.RouterLinesAsync("set ");
 
         var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None));
         await rig.AddVmAsync("vm-b", "192.168.64.11", null, ApplierRig.Forward(10001, "ssh", 32001, 22));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         Assert.Equal(SyncOutcome.Reported, report.Outcome);
         Assert.Equal(DriftField.Ports, Assert.Single(Assert.Single(report.Plan!.Updated).Drift));

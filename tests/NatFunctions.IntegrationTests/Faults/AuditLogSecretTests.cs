@@ -44,7 +44,7 @@ public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes, initialConfig: SecretConfig);
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         // Cut the next session where it has read the whole configuration (commit-confirm) or right after its commit.
         await rig.AddVmAsync("vm-c", "192.168.64.12", null, Applying.ApplierRig.Forward(10003, "dns", 32003, 53));
@@ -52,7 +52,7 @@ public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
             ? $$"""{"dropAfterCommands": {{await SshApplierRig.DropAfterAsync(rig, SessionStep.ReadBack)}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}"""
             : """{"dropAfterCommit": true}""";
         await server.SetFaultsAsync(drop);
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var errorsAfterDrop = (await rig.ForwardsAsync()).Select(forward => forward.LastError ?? string.Empty).ToList();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
@@ -61,7 +61,7 @@ public sealed class AuditLogSecretTests(SimulatedVyosSshServer server)
             await db.Vms.Where(vm => vm.MachineId == "vm-b").ExecuteDeleteAsync();
         }
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
 
         var changes = await rig.ChangesAsync();
         Assert.Contains(changes, change => change.Result == ChangeResult.TransportError);

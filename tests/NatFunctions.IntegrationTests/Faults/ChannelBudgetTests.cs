@@ -32,7 +32,7 @@ public sealed class ChannelBudgetTests : IAsyncLifetime
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync("""{"commitDelayMs": 6000}""");
 
-        var applying = rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var applying = rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await RouterCommitWatch.WaitUntilCommittingAsync(server.StateDir, Wait);
         var reads = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Task.Run(ReadNatAsync(rig))));
         var finished = await applying;

@@ -20,12 +20,12 @@ public sealed class CommitConfirmOnVyos13Tests(SimulatedVyosSshServer server)
         await server.SetFaultsAsync("""{"minuteMs": 10000, "rebootMs": 200}""");
         await SshApplierRig.AddTwoVmsAsync(rig);
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var refused = await rig.ForwardsAsync();
         var refusedChanges = await rig.ChangesAsync();
         var routerAfterRefusal = await rig.RouterLinesAsync("set nat ");
         var fix = await rig.Client.ApplyAsync(new RouterChangeRequest(["set system config-management commit-revisions '100'"]), CancellationToken.None);
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(refused, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(refused, forward => Assert.Contains("needs 'system config-management commit-revisions'", forward.LastError, StringComparison.Ordinal));

@@ -27,7 +27,7 @@ public sealed class CommitConfirmTests
         await rig.WriteFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await Task.Delay(PastTheMinute);
 
         var change = Assert.Single(await rig.ChangesAsync());
@@ -44,12 +44,12 @@ public sealed class CommitConfirmTests
         await rig.WriteFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}, "concurrentSetsAfterCommit": ["set nat destination rule 10001 disable"]}""");
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await rig.WriteFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await Task.Delay(PastTheMinute);
         var reverted = await rig.RouterLinesAsync("set ");
         var pending = await rig.ForwardsAsync();
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         // The read-back showed the concurrent change; once the timer ran out the commit was gone, as after VyOS's revert.
         Assert.Empty(reverted);

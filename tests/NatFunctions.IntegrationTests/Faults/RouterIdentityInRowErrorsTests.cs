@@ -31,7 +31,7 @@ public sealed class RouterIdentityInRowErrorsTests
         });
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(30), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(30), CancellationToken.None);
 
         var forward = Assert.Single(await rig.ForwardsAsync());
         var change = Assert.Single(await rig.ChangesAsync());

@@ -24,7 +24,7 @@ public sealed class RouterMisconfiguredTests(SimulatedVyosSshServer server)
         await using var rig = await ApplierRig.StartAsync(router, server.StateDir);
         await SshApplierRig.AddTwoVmsAsync(rig);
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
         var report = Assert.Single(await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Manual, "admin", CancellationToken.None));
         var probe = await rig.Client.ProbeAsync(CancellationToken.None);
 

@@ -1,5 +1,6 @@
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Routers;
+using NatFunctions.Infrastructure.Applying;
 using NatFunctions.IntegrationTests.Leases;
 using NatFunctions.IntegrationTests.Applying;
 using NatFunctions.IntegrationTests.Ssh;
@@ -28,11 +29,11 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         // The configure session: set terminal length 0, configure, then two of the first rule's set commands.
         await server.SetFaultsAsync("""{"dropAfterCommands": 4}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var whileDown = await rig.ForwardsAsync();
         var routerWhileDown = await rig.RouterLinesAsync("set nat ");
         await server.SetFaultsAsync("{}");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(whileDown, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(whileDown, forward => Assert.Contains("closed the session", forward.LastError, StringComparison.Ordinal));
@@ -49,10 +50,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         await AddTwoVmsAsync(rig);
         await server.SetFaultsAsync("""{"dropAfterCommit": true}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterDrop = await rig.ForwardsAsync();
         await server.SetFaultsAsync("{}");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(afterDrop, forward => Assert.Contains("may or may not be active", forward.LastError, StringComparison.Ordinal));
@@ -76,10 +77,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         const int MinuteMs = 10_000;
         await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterDrop = await rig.ForwardsAsync();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 1000));
 
         Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
@@ -100,11 +101,11 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         const int MinuteMs = 5_000;
         await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
         var reverted = await rig.RouterLinesAsync("set nat ");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
 
         Assert.Empty(reverted);
@@ -123,13 +124,13 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         // Someone changes one of our rules in the same instant as our commit, so the read-back differs from the plan.
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}, "concurrentSetsAfterCommit": ["set nat destination rule 10000 translation port '2222'"]}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var notConfirmed = await rig.ForwardsAsync();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         await Task.Delay(TimeSpan.FromMilliseconds(MinuteMs + 500));
         var afterRevert = await rig.RouterLinesAsync("set nat ");
         var stillPending = await rig.ForwardsAsync();
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(notConfirmed, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(notConfirmed, forward => Assert.Contains("does not match the plan (nat destination rule 10000 differs in ports)", forward.LastError, StringComparison.Ordinal));
@@ -162,10 +163,10 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         await Task.Delay(TimeSpan.FromSeconds(1));
         await server.SetFaultsAsync("{}");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var whileLocked = await rig.ForwardsAsync();
         await holder.WaitForConfigurationPromptAsync();
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.All(whileLocked, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
         Assert.All(whileLocked, forward => Assert.Contains("temporarily locked due to another commit in progress", forward.LastError, StringComparison.Ordinal));
@@ -177,14 +178,14 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
     [Fact]
     public async Task Timer_syncs_and_API_writes_racing_on_the_lease_apply_every_row_once()
     {
-        // Per-request sessions: every caller takes the router lease itself instead of sharing the group commit queue.
-        await using var rig = await StartAsync(settings: new Dictionary<string, string?> { ["Apply:Mode"] = "per-request" });
+        // Every writer runs its own session, taking the router lease itself instead of sharing the group commit queue.
+        await using var rig = await StartAsync();
         await server.SetFaultsAsync("""{"commitDelayMs": 300}""");
 
         var writers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
             await rig.AddVmAsync($"vm-{i}", $"192.168.64.{20 + i}", null, ApplierRig.Forward(10000 + i, "ssh", 32000 + i, 22));
-            await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
+            await rig.Main.Reconciler.RunAsync(new ReconcileRequest("edge", ChangeTrigger.Api, $"writer-{i}", ReconcileKind.PendingOnly), CancellationToken.None);
         }));
         var timers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
@@ -198,7 +199,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
     public async Task Two_app_instances_sharing_a_blob_lease_apply_concurrently_and_every_row_lands_once()
     {
         using var azurite = new AzuriteProcess();
-        var storage = new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString, ["Apply:Mode"] = "per-request" };
+        var storage = new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString };
         await using var rig = await StartAsync(settings: storage);
         var second = rig.StartInstance(storage);
         var instances = new[] { rig.Main, second };
@@ -207,7 +208,8 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         var writers = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
         {
             await rig.AddVmAsync($"vm-{i}", $"192.168.64.{40 + i}", null, ApplierRig.Forward(10000 + (2 * i), "ssh", 32000 + (2 * i), 22), ApplierRig.Forward(10001 + (2 * i), "http", 32001 + (2 * i), 80));
-            await instances[i % 2].Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, $"writer-{i}", Wait, CancellationToken.None);
+            // Every writer runs its own session, so the two instances race on the blob lease for each of them.
+            await instances[i % 2].Reconciler.RunAsync(new ReconcileRequest("edge", ChangeTrigger.Api, $"writer-{i}", ReconcileKind.PendingOnly), CancellationToken.None);
         }));
         var timers = instances.Select(instance => Task.Run(() => instance.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);

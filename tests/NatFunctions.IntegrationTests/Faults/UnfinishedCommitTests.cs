@@ -31,14 +31,14 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes);
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await using (var db = rig.CreateContext())
         {
             await db.Vms.Where(vm => vm.MachineId == "vm-b").ExecuteDeleteAsync();
         }
 
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: true));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
         await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
         await PastTheConfirmWindowAsync(commitConfirmMinutes);
@@ -60,7 +60,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes);
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync(Faults(commitConfirmMinutes, dropAfterCommit: false));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         // Someone edits a managed rule by hand (committed and saved), so the saved config holds the drift too.
         var byHand = await rig.Client.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10000 translation port '2222'"]), CancellationToken.None);
         Assert.Equal(RouterSessionOutcome.Committed, byHand.Outcome);
@@ -96,10 +96,10 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         var dropAfter = await SshApplierRig.DropAfterAsync(rig, step);
 
         await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterDrop = await rig.ForwardsAsync();
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         await PastTheConfirmWindowAsync(1);
 
         Assert.All(afterDrop, forward => Assert.Equal(SyncState.Pending, forward.SyncState));
@@ -121,7 +121,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync($$"""{"dropAfterCommit": true, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
         await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
@@ -141,11 +141,11 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await SshApplierRig.AddTwoVmsAsync(rig);
         var dropAfter = await SshApplierRig.DropAfterAsync(rig, SessionStep.CommitConfirm);
         await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
 
         await rig.AddVmAsync("vm-c", "192.168.64.12", "02:00:00:00:00:0c", ApplierRig.Forward(10003, "dns", 32003, 53));
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await PastTheConfirmWindowAsync(1);
 
         // Confirmed before the new commit-confirm, so no "Another confirm is pending" and nothing reverted.
@@ -165,7 +165,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await SshApplierRig.AddTwoVmsAsync(rig);
         var dropAfter = await SshApplierRig.DropAfterAsync(rig, SessionStep.CommitConfirm);
         await server.SetFaultsAsync($$"""{"dropAfterCommands": {{dropAfter}}, "minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
         // The wish changed while the commit waits for confirm: it no longer holds what is planned for rule 10002.
         await using (var db = rig.CreateContext())
@@ -173,10 +173,10 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
             await db.PortForwards.Where(forward => forward.NatRuleNumber == 10002).ExecuteUpdateAsync(set => set.SetProperty(forward => forward.InternalPort, 2222));
         }
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await PastTheConfirmWindowAsync(1);
         var reverted = await rig.RouterLinesAsync("set nat destination rule 1000");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         var changes = await rig.ChangesAsync();
         Assert.Equal([ChangeResult.TransportError, ChangeResult.LockBusy, ChangeResult.Committed], changes.Select(change => change.Result));
@@ -190,7 +190,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server, commitConfirmMinutes: 1);
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync($$"""{"minuteMs": {{MinuteMs}}, "rebootMs": {{RebootMs}}}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var byHand = await rig.Client.ApplyAsync(new RouterChangeRequest(["set nat destination rule 10000 translation port '2222'"]), CancellationToken.None);
         Assert.Equal(RouterSessionOutcome.Committed, byHand.Outcome);
 
@@ -221,7 +221,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         await using var rig = await SshApplierRig.StartAsync(server);
         await SshApplierRig.AddTwoVmsAsync(rig);
         await server.SetFaultsAsync("""{"failSave": "Error: failed to write /config/config.boot: No space left on device"}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterRefusal = await rig.ForwardsAsync();
         var savedAfterRefusal = await SavedConfigAsync();
         await server.SetFaultsAsync("{}");

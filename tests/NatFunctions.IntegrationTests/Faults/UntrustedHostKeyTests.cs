@@ -21,7 +21,7 @@ public sealed class UntrustedHostKeyTests(SimulatedVyosSshServer server)
         await SshApplierRig.AddTwoVmsAsync(rig);
         var loginsBefore = server.AcceptedLogins();
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", TimeSpan.FromSeconds(60), CancellationToken.None);
 
         var change = Assert.Single(await rig.ChangesAsync());
         Assert.Equal(ChangeResult.UntrustedHostKey, change.Result);

@@ -29,7 +29,7 @@ public sealed class LeaseFencingTests : IDisposable
         using (var stall = HoldRouterState(rig))
         {
             // The run takes the lease, then waits on the router, which cannot read its state: a slow router.
-            var running = rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+            var running = rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
             await WaitUntilLeasedAsync(blob);
             // Another instance decides this one is gone and breaks the lease.
             await blob.GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
@@ -40,7 +40,7 @@ public sealed class LeaseFencingTests : IDisposable
         var afterLoss = await rig.ChangesAsync();
         var routerAfterLoss = await rig.RouterLinesAsync("set nat ");
         var forwardsAfterLoss = await rig.ForwardsAsync();
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         var changes = await rig.ChangesAsync();
 
         Assert.True(firstFinished);
@@ -62,7 +62,7 @@ public sealed class LeaseFencingTests : IDisposable
         // A minute long enough for the next run to confirm; a commit slow enough to break the lease while it runs.
         await rig.WriteFaultsAsync("""{"minuteMs": 30000, "commitDelayMs": 3000}""");
 
-        var running = rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        var running = rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await RouterCommitWatch.WaitUntilCommittingAsync(rig.StateDir, Wait);
         await LeaseBlob().GetBlobLeaseClient().BreakAsync(TimeSpan.Zero);
         var firstFinished = await running.WaitAsync(Wait);
@@ -71,7 +71,7 @@ public sealed class LeaseFencingTests : IDisposable
         var confirmPendingAfterLoss = File.Exists(Path.Combine(rig.StateDir, "commit-confirm.json"));
         var savedAfterLoss = await File.ReadAllTextAsync(Path.Combine(rig.StateDir, "saved.config"));
         await rig.WriteFaultsAsync("""{"minuteMs": 30000}""");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         var changes = await rig.ChangesAsync();
 
         Assert.True(firstFinished);

@@ -87,7 +87,7 @@ public sealed class DhcpMappingFidelityTests(SimulatedVyosSshServer server)
         var mappingsWhileHeld = await rig.RouterLinesAsync("set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping");
         var fix = await rig.Client.ApplyAsync(
             new RouterChangeRequest(["set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 subnet-id '7'"]), CancellationToken.None);
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
         var applied = await VmAsync(rig);
 
         Assert.Equal(SyncState.Applied, Assert.Single(forwardsWhileHeld).SyncState);
@@ -119,7 +119,7 @@ public sealed class DhcpMappingFidelityTests(SimulatedVyosSshServer server)
         var printer = "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping aaa-printer ";
         await server.SetFaultsAsync($$"""{"concurrentSetsBeforeCommit": ["{{printer}}ip-address '192.168.64.250'", "{{printer}}mac-address '02:00:00:00:00:0b'"]}""");
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync("{}");
 
         var forwards = await rig.ForwardsAsync();

@@ -30,12 +30,12 @@ public sealed class SessionNoiseFidelityTests(SimulatedVyosSshServer server)
         // No MAC: on 1.5 a DHCP mapping needs the subnet's subnet-id, which this router lacks.
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var savedAfterRefusal = await SavedNatLinesAsync();
         var activeAfterRefusal = await rig.RouterLinesAsync("set nat ");
         var refusal = (await rig.ChangesAsync())[0];
         await server.SetFaultsAsync("{}");
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Timer, null, Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Timer, null, Wait, CancellationToken.None);
 
         Assert.NotEqual(ChangeResult.Committed, refusal.Result);
         Assert.Contains("No space left on device", refusal.RouterOutput, StringComparison.Ordinal);
@@ -63,7 +63,7 @@ public sealed class SessionNoiseFidelityTests(SimulatedVyosSshServer server)
         await server.SetFaultsAsync($$"""{"writeNoticeAtCommands": [2, 9, 10, 11, 12, 13]}""");
         await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
 
-        await rig.Applier.ApplyPendingAsync("edge", null, ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         await server.SetFaultsAsync("{}");
 
         var change = Assert.Single(await rig.ChangesAsync());
