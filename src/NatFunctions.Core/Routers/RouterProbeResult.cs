@@ -1,4 +1,19 @@
 namespace NatFunctions.Core.Routers;
 
 /// <summary>Outcome of a read-only probe. <paramref name="Detail"/> is for logs only, never for anonymous callers.</summary>
-public sealed record RouterProbeResult(RouterProbeStatus Status, string? Detail = null);
+public sealed record RouterProbeResult(RouterProbeStatus Status, string? Detail = null)
+{
+    /// <summary>A probe that could not read the router, whatever its transport: the status its failure maps to.</summary>
+    public static RouterProbeResult From(RouterAccessException exception)
+    {
+        ArgumentNullException.ThrowIfNull(exception);
+        var status = exception.Failure switch
+        {
+            RouterAccessFailure.UntrustedHostKey => RouterProbeStatus.UntrustedHostKey,
+            RouterAccessFailure.Unreachable => RouterProbeStatus.Unreachable,
+            RouterAccessFailure.RouterMisconfigured => RouterProbeStatus.RouterMisconfigured,
+            _ => RouterProbeStatus.Error,
+        };
+        return new RouterProbeResult(status, exception.Message);
+    }
+}

@@ -28,14 +28,7 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
         }
         catch (RouterAccessException exception)
         {
-            var status = exception.Failure switch
-            {
-                RouterAccessFailure.UntrustedHostKey => RouterProbeStatus.UntrustedHostKey,
-                RouterAccessFailure.Unreachable => RouterProbeStatus.Unreachable,
-                RouterAccessFailure.RouterMisconfigured => RouterProbeStatus.RouterMisconfigured,
-                _ => RouterProbeStatus.Error,
-            };
-            return new RouterProbeResult(status, exception.Message);
+            return RouterProbeResult.From(exception);
         }
     }
 

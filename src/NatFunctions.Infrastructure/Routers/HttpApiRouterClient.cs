@@ -44,14 +44,7 @@ internal sealed class HttpApiRouterClient(RouterSettings settings, IHttpClientFa
         }
         catch (RouterAccessException exception)
         {
-            var status = exception.Failure switch
-            {
-                RouterAccessFailure.UntrustedHostKey => RouterProbeStatus.UntrustedHostKey,
-                RouterAccessFailure.Unreachable => RouterProbeStatus.Unreachable,
-                RouterAccessFailure.RouterMisconfigured => RouterProbeStatus.RouterMisconfigured,
-                _ => RouterProbeStatus.Error,
-            };
-            return new RouterProbeResult(status, exception.Message);
+            return RouterProbeResult.From(exception);
         }
     }
 
