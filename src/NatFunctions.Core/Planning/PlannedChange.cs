@@ -1,4 +1,3 @@
-using System.Globalization;
 using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Core.Planning;
@@ -14,7 +13,6 @@ public sealed record PlannedChange(
     IReadOnlyList<DriftField> Drift,
     IReadOnlyList<VyosCommand> Commands)
 {
-    public string Subject => RuleNumber is { } number
-        ? "nat destination rule " + number.ToString(CultureInfo.InvariantCulture)
-        : "dhcp static-mapping " + MappingName;
+    /// <summary>The router object this change is about.</summary>
+    public RouterObjectKey Key => RouterObjectKey.Of(RuleNumber, MappingName);
 }

@@ -5,4 +5,8 @@ namespace NatFunctions.Core.Planning;
 /// managed range, or a number already used by a rule we do not own). It is left out of every plan; the applier
 /// marks its row failed with <see cref="Reason"/>.
 /// </summary>
-public sealed record RefusedObject(int? RuleNumber, string? MappingName, string Reason);
+public sealed record RefusedObject(int? RuleNumber, string? MappingName, string Reason)
+{
+    /// <summary>The router object that was refused.</summary>
+    public RouterObjectKey Key => RouterObjectKey.Of(RuleNumber, MappingName);
+}

@@ -42,7 +42,7 @@ internal sealed class EarlierCommitCheck(NatFunctionsDbContext db, RouterSetting
         checkedPendingConfirm = true;
         var unfinished = await UnfinishedCommitLog.FindAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
         if (unfinished is null) return false;
-        var differing = plan.Changes.Where(change => unfinished.Any(line => CommandSubject.Touches(line, change))).Select(change => change.Subject).ToList();
+        var differing = plan.Changes.Where(change => unfinished.Any(line => CommandSubject.Touches(line, change))).Select(change => change.Key).ToList();
         if (differing.Count == 0) return true;
         logger.LogWarning(
             "Router {Router}: an earlier session's commit may still wait for confirm, but the router differs from the plan for {Subjects}; left for the router to revert",

@@ -32,8 +32,7 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
 
     public async Task<bool> ApplyPendingAsync(string router, ChangeTrigger trigger, string? actor, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var kind = settings.SyncMode == SyncMode.Report ? ReconcileKind.PendingOnly : ReconcileKind.Repair;
-        var session = Queue(router).EnqueueAsync(trigger, actor, kind);
+        var session = Queue(router).EnqueueAsync(trigger, actor, ReconcileKindRules.ForWrite(settings.SyncMode));
         try
         {
             await session.WaitAsync(wait, cancellationToken).ConfigureAwait(false);
@@ -93,18 +92,11 @@ public sealed class GroupCommitApplier : IRouterApplier, IRouterSync, IDisposabl
 
     private async Task<RouterSyncReport> SyncOneAsync(string router, bool dryRun, ChangeTrigger trigger, string? actor, CancellationToken cancellationToken)
     {
-        if (dryRun)
-        {
-            return await reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, ReconcileKind.DryRun), cancellationToken).ConfigureAwait(false);
-        }
-
-        // A report changes nothing, so it cannot share a session with writers that want their changes applied.
-        if (settings.SyncMode == SyncMode.Report)
-        {
-            return await reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, ReconcileKind.Report), cancellationToken).ConfigureAwait(false);
-        }
-
-        return await Queue(router).EnqueueAsync(trigger, actor, ReconcileKind.Repair).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var kind = ReconcileKindRules.ForSync(settings.SyncMode, dryRun);
+        var run = kind.SharesSessions
+            ? Queue(router).EnqueueAsync(trigger, actor, kind)
+            : reconciler.RunAsync(new ReconcileRequest(router, trigger, actor, kind), cancellationToken);
+        return await run.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private RouterSessionQueue Queue(string router)

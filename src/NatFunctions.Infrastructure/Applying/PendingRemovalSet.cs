@@ -10,7 +10,7 @@ namespace NatFunctions.Infrastructure.Applying;
 /// for. A reconcile that applies only pending changes sends a deletion only when it is in here; any other owned object
 /// without a row is drift, which report mode leaves alone.
 /// </summary>
-internal sealed class PendingRemovalSet(IReadOnlyList<long> ids, IReadOnlySet<int> ruleNumbers, IReadOnlySet<string> mappingNames)
+internal sealed class PendingRemovalSet(IReadOnlyList<long> ids, IReadOnlySet<RouterObjectKey> removed)
 {
     public static async Task<PendingRemovalSet> ReadAsync(NatFunctionsDbContext db, RouterSettings settings, CancellationToken cancellationToken)
     {
@@ -20,16 +20,18 @@ internal sealed class PendingRemovalSet(IReadOnlyList<long> ids, IReadOnlySet<in
             .ToListAsync(cancellationToken)
             .ConfigureAwait(false);
         var ownership = new RouterOwnership(settings);
-        return new PendingRemovalSet(
-            [.. rows.Select(row => row.Id)],
-            rows.Select(row => row.RuleNumber).OfType<int>().ToHashSet(),
-            rows.Select(row => row.MachineId).OfType<string>().Select(ownership.MappingName).ToHashSet(StringComparer.Ordinal));
+        var removed = new HashSet<RouterObjectKey>();
+        foreach (var row in rows)
+        {
+            if (row.RuleNumber is { } number) removed.Add(RouterObjectKey.NatRule(number));
+            if (row.MachineId is { } machine) removed.Add(RouterObjectKey.DhcpMapping(ownership.MappingName(machine)));
+        }
+
+        return new PendingRemovalSet([.. rows.Select(row => row.Id)], removed);
     }
 
     /// <summary>Whether a write removed the object this deletion is for.</summary>
-    public bool Requested(PlannedChange change) =>
-        (change.RuleNumber is { } number && ruleNumbers.Contains(number))
-        || (change.MappingName is { } name && mappingNames.Contains(name));
+    public bool Requested(PlannedChange change) => removed.Contains(change.Key);
 
     /// <summary>
     /// The router no longer needs these deletions (sent and committed, or nothing left to delete). Only the rows read

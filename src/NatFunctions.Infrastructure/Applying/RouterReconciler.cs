@@ -38,7 +38,7 @@ public sealed class RouterReconciler(
         var client = routers.Get(request.Router);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>();
-        if (request.Kind == ReconcileKind.DryRun)
+        if (request.Kind.OnlyPlans)
         {
             return await DryRunAsync(client, db, cancellationToken).ConfigureAwait(false);
         }

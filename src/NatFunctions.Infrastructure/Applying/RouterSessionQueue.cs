@@ -31,12 +31,11 @@ internal sealed class RouterSessionQueue(
             }
             else
             {
-                // A repair covers everything a pending-only reconcile would do, so the shared one widens to it.
-                if (kind == ReconcileKind.Repair && nextRequest!.Kind != ReconcileKind.Repair) nextRequest = nextRequest with { Kind = ReconcileKind.Repair };
+                nextRequest = nextRequest! with { Kind = nextRequest.Kind.JoinedWith(kind) };
 
                 // The session is recorded under the strongest trigger that joined it (manual over timer over mcp over api), so a
                 // timer or manual sync that shares an api caller's session still shows as the router's last sync.
-                if (trigger > nextRequest!.Trigger) nextRequest = nextRequest with { Trigger = trigger, Actor = actor };
+                if (trigger > nextRequest.Trigger) nextRequest = nextRequest with { Trigger = trigger, Actor = actor };
             }
 
             var waiting = next.Task;

@@ -86,7 +86,7 @@ public sealed class RouterMetrics
             SetUp(router, true);
         }
 
-        if ((report.Outcome is SyncOutcome.Committed or SyncOutcome.NoChange or SyncOutcome.Reported) && request.Kind != ReconcileKind.DryRun)
+        if ((report.Outcome is SyncOutcome.Committed or SyncOutcome.NoChange or SyncOutcome.Reported) && !request.Kind.OnlyPlans)
         {
             var now = timeProvider.GetUtcNow().ToUnixTimeMilliseconds() / 1000.0;
             lastSuccessByRouter[router] = now;
@@ -99,7 +99,7 @@ public sealed class RouterMetrics
             unowned.WithLabels(router).Set(plan.Unmanaged.Count);
 
             // Writes (trigger api or mcp) plan their own pending rows, which is not drift; a sync that finds work found drift.
-            if (!request.Trigger.IsWrite() && request.Kind != ReconcileKind.DryRun)
+            if (!request.Trigger.IsWrite() && !request.Kind.OnlyPlans)
             {
                 driftFound.WithLabels(router).Inc(plan.Changes.Count);
                 driftFoundInstrument.Add(plan.Changes.Count, new KeyValuePair<string, object?>("router", router));

@@ -51,7 +51,7 @@ public sealed class ForeignClashTests
         var plan = new RouterPlanner(settings).Plan(actual, desired);
 
         Assert.Empty(plan.Refused);
-        Assert.Equal(["nat destination rule 100"], plan.Added.Select(change => change.Subject));
+        Assert.Equal(["nat destination rule 100"], plan.Added.Select(change => change.Key.ToString()));
     }
 
     [Theory]
@@ -78,7 +78,7 @@ public sealed class ForeignClashTests
         var plan = new RouterPlanner(settings).Plan(actual, desired);
 
         Assert.Empty(plan.Refused);
-        Assert.Equal(["nat destination rule 100"], plan.Changes.Select(change => change.Subject));
+        Assert.Equal(["nat destination rule 100"], plan.Changes.Select(change => change.Key.ToString()));
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class ForeignClashTests
         var plan = new RouterPlanner(settings).Plan(actual, desired);
 
         Assert.Empty(plan.Refused);
-        Assert.Equal(["nat destination rule 100"], plan.Added.Select(change => change.Subject));
+        Assert.Equal(["nat destination rule 100"], plan.Added.Select(change => change.Key.ToString()));
     }
 
     [Fact]

@@ -148,8 +148,8 @@ public sealed class OwnershipShapeTests
         var after = actual.DeepClone();
         ConfigTreeEditor.Apply(after, plan.Commands);
 
-        Assert.Equal(["nat destination rule 50"], plan.Deleted.Select(change => change.Subject));
-        Assert.Equal(["nat destination rule 60", "dhcp static-mapping nf-vm-a"], plan.Added.Select(change => change.Subject));
+        Assert.Equal(["nat destination rule 50"], plan.Deleted.Select(change => change.Key.ToString()));
+        Assert.Equal(["nat destination rule 60", "dhcp static-mapping nf-vm-a"], plan.Added.Select(change => change.Key.ToString()));
         Assert.Equal([10, 20, 30, 40], plan.Unmanaged.Select(rule => rule.RuleNumber));
         Assert.True(planner.Plan(PlanningScenario.AsPrinted(after), desired).IsEmpty);
     }

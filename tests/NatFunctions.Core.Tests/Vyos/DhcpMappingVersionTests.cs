@@ -74,7 +74,7 @@ public sealed class DhcpMappingVersionTests
         var plan = new RouterPlanner(settings).Plan(actual, desired);
 
         Assert.Empty(plan.Refused);
-        Assert.Contains("nat destination rule 100", plan.Changes.Select(change => change.Subject));
+        Assert.Contains("nat destination rule 100", plan.Changes.Select(change => change.Key.ToString()));
         Assert.Equal(planned, plan.Changes.Any(change => change.MappingName == "nf-vm-a"));
         if (planned) Assert.Empty(plan.RouterProblems);
         else

@@ -132,7 +132,7 @@ public sealed class ForeignObjectTests
         Assert.All(ghost, line => Assert.Contains(line, afterProvision));
         Assert.Contains(afterProvision, line => line.Contains("static-mapping nf-vm-b ", StringComparison.Ordinal));
         Assert.Equal(SyncOutcome.Reported, report.Outcome);
-        Assert.Equal(["nat destination rule 10500", "dhcp static-mapping nf-ghost"], report.Plan!.Deleted.Select(change => change.Subject));
+        Assert.Equal(["nat destination rule 10500", "dhcp static-mapping nf-ghost"], report.Plan!.Deleted.Select(change => change.Key.ToString()));
         Assert.All(ghost, line => Assert.Contains(line, afterDecommission));
         Assert.DoesNotContain(afterDecommission, line => line.Contains("vm-a", StringComparison.Ordinal));
         Assert.Contains(afterDecommission, line => line.Contains("nf:vm-b:ssh", StringComparison.Ordinal));

@@ -70,8 +70,8 @@ public sealed class SyncTests
         Assert.Equal(SyncOutcome.Committed, report.Outcome);
         Assert.Equal(
             [("nat destination rule 10000", DriftField.Address), ("nat destination rule 10001", DriftField.Disable), ("dhcp static-mapping nf-vm-a", DriftField.Mac)],
-            report.Plan!.Updated.Select(change => (change.Subject, Assert.Single(change.Drift))));
-        Assert.Equal(["nat destination rule 10002"], report.Plan.Deleted.Select(change => change.Subject));
+            report.Plan!.Updated.Select(change => (change.Key.ToString(), Assert.Single(change.Drift))));
+        Assert.Equal(["nat destination rule 10002"], report.Plan.Deleted.Select(change => change.Key.ToString()));
         Assert.Equal(applied, await rig.RouterLinesAsync("set "));
         var change = (await rig.ChangesAsync()).Last();
         Assert.Equal((ChangeResult.Committed, ChangeTrigger.Timer, 3, 1), (change.Result, change.Trigger, change.DriftChanged, change.DriftExtra));
