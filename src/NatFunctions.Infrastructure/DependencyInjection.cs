@@ -37,7 +37,7 @@ public static class DependencyInjection
             provider.GetRequiredService<ILogger<StorageHealthProbe>>()));
         services.AddRouters(configuration);
         services.AddPoolRepositories();
-        services.AddApplying(configuration);
+        services.AddApplying();
         services.AddAuditAndIdempotencyStores();
         return services;
     }

@@ -1,9 +1,6 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Applying;
-using NatFunctions.Core.Provisioning;
 using NatFunctions.Infrastructure.Leases;
 using NatFunctions.Infrastructure.Metrics;
 using NatFunctions.Infrastructure.Storage;
@@ -13,17 +10,13 @@ namespace NatFunctions.Infrastructure.Applying;
 public static class ApplyingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the applier (<see cref="IRouterApplier"/>), the sync (<see cref="IRouterSync"/>), the reservation
-    /// snapshot (<see cref="IRouterReservationSource"/>), <see cref="ApplySettings"/> and the router lease: an Azure Blob
-    /// lease when <c>Storage:ConnectionString</c> or <c>Storage:BlobServiceUri</c> is set, in process otherwise, and the
-    /// metrics the applier records.
-    /// Needs the database, the routers, <see cref="StorageSettings"/> and <see cref="TimeProvider"/> registered (AddInfrastructure).
+    /// Registers the ports Core's reconciler needs (Core's <c>AddCore</c> registers the reconciler itself): the router
+    /// lease (an Azure Blob lease when <c>Storage:ConnectionString</c> or <c>Storage:BlobServiceUri</c> is set, in
+    /// process otherwise), the reconcile store on EF Core, and the metrics reconciles record.
+    /// Needs the database, <see cref="StorageSettings"/> and <see cref="TimeProvider"/> registered (AddInfrastructure).
     /// </summary>
-    public static IServiceCollection AddApplying(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddApplying(this IServiceCollection services)
     {
-        var settings = ApplySettings.FromConfiguration(configuration);
-        services.AddSingleton(settings);
-        services.AddSingleton(new WriteWaitSettings(settings.Wait));
         services.AddSingleton<IRouterLease>(provider => provider.GetRequiredService<StorageSettings>() is { IsConfigured: true } storage
             ? new BlobRouterLease(
                 BlobServiceClientFactory.Create(storage)!.GetBlobContainerClient(storage.LeaseContainer),
@@ -31,13 +24,9 @@ public static class ApplyingServiceCollectionExtensions
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<BlobRouterLease>>())
             : new InProcessRouterLease());
-        services.AddSingleton<RouterReservationCache>();
-        services.AddSingleton<IRouterReservationSource>(provider => provider.GetRequiredService<RouterReservationCache>());
         services.AddOperationalMetrics();
-        services.AddSingleton<RouterReconciler>();
-        services.AddSingleton<GroupCommitApplier>();
-        services.AddSingleton<IRouterApplier>(provider => provider.GetRequiredService<GroupCommitApplier>());
-        services.AddSingleton<IRouterSync>(provider => provider.GetRequiredService<GroupCommitApplier>());
+        services.AddSingleton<IReconcileMetrics>(provider => provider.GetRequiredService<RouterMetrics>());
+        services.AddSingleton<IReconcileStoreFactory, EfReconcileStoreFactory>();
         return services;
     }
 }

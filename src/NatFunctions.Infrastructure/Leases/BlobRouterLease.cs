@@ -3,6 +3,7 @@ using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Specialized;
 using Microsoft.Extensions.Logging;
+using NatFunctions.Core.Applying;
 
 namespace NatFunctions.Infrastructure.Leases;
 

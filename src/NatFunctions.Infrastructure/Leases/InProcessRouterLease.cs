@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using NatFunctions.Core.Applying;
 
 namespace NatFunctions.Infrastructure.Leases;
 

@@ -11,7 +11,7 @@ namespace NatFunctions.Infrastructure.Metrics;
 /// What the applier and the sync learn about each router: session results and durations (one per recorded
 /// RouterChange), reachability, the last successful reconcile, drift found and foreign rules seen.
 /// </summary>
-public sealed class RouterMetrics
+public sealed class RouterMetrics : IReconcileMetrics
 {
     private static readonly double[] CommitBuckets = [0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 30, 60, 120];
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using NatFunctions.Core;
 using NatFunctions.Core.Applying;
 using NatFunctions.Core.Provisioning;
 using NatFunctions.Core.Routers;
@@ -15,7 +16,7 @@ namespace NatFunctions.IntegrationTests.Applying;
 
 /// <summary>
 /// One app instance as far as applying goes: its own container, router clients, applier and lease, wired through
-/// <c>AddApplying</c> as the app wires it. Several instances on one database and router act as several workers.
+/// <c>AddCore</c> and <c>AddApplying</c> as the app wires it. Several instances on one database and router act as several workers.
 /// </summary>
 public sealed class ApplierInstance : IAsyncDisposable
 {
@@ -40,14 +41,10 @@ public sealed class ApplierInstance : IAsyncDisposable
             .AddSingleton(StorageSettings.FromConfiguration(configuration))
             .AddSingleton<IRouterClientFactory>(routerFactory)
             .AddDbContext<NatFunctionsDbContext>(options => options.UseConfiguredDatabase(database))
-            .AddApplying(configuration)
-            // The provisioning use cases as the app registers them, so tests can write through them per instance.
+            .AddApplying()
+            // Core's use cases and reconciler as the app registers them, so tests can write through them per instance.
+            .AddCore(configuration)
             .AddScoped<IProvisioningStore, EfProvisioningStore>()
-            .AddSingleton<AllocationGate>()
-            .AddScoped<ApplyAwaiter>()
-            .AddScoped<VmProvisioner>()
-            .AddScoped<PortActionService>()
-            .AddScoped<VmDecommissioner>()
             .AddAuditAndIdempotencyStores()
             .BuildServiceProvider();
         RouterName = router.Name;

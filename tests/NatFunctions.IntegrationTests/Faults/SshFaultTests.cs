@@ -1,3 +1,4 @@
+using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Routers;
 using NatFunctions.Infrastructure.Applying;

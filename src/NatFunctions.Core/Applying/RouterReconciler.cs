@@ -1,28 +1,23 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Core.Vyos;
-using NatFunctions.Infrastructure.Leases;
-using NatFunctions.Infrastructure.Metrics;
-using NatFunctions.Infrastructure.Persistence;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// One reconcile of one router (product-spec §4): lease, read rows, read router, plan, one configure session; on a
 /// rejection, leave the offending change out (marking its row failed) and go again right away.
 /// </summary>
 public sealed class RouterReconciler(
-    IServiceScopeFactory scopes,
+    IReconcileStoreFactory stores,
     IRouterClientFactory routers,
     IRouterLease lease,
     RouterReservationCache reservations,
     ApplySettings applySettings,
     TimeProvider timeProvider,
     ILogger<RouterReconciler> logger,
-    RouterMetrics metrics)
+    IReconcileMetrics metrics)
 {
     public async Task<RouterSyncReport> RunAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
@@ -36,11 +31,10 @@ public sealed class RouterReconciler(
     private async Task<RouterSyncReport> ReconcileAsync(ReconcileRequest request, CancellationToken cancellationToken)
     {
         var client = routers.Get(request.Router);
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>();
+        await using var store = stores.Open(client.Settings);
         if (request.Kind.OnlyPlans)
         {
-            return await DryRunAsync(client, db, cancellationToken).ConfigureAwait(false);
+            return await DryRunAsync(client, store, cancellationToken).ConfigureAwait(false);
         }
 
         await using var held = await lease.AcquireAsync(client.RouterName, applySettings.LeaseWait, cancellationToken).ConfigureAwait(false);
@@ -51,13 +45,13 @@ public sealed class RouterReconciler(
         }
 
         // Fencing: every commit, confirm and save first asks the lease store whether this instance still holds the lease.
-        var run = new ReconcileRun(client, db, request, reservations, timeProvider, logger, metrics, held.ConfirmHeldAsync);
+        var run = new ReconcileRun(client, store, request, reservations, timeProvider, logger, metrics, held.ConfirmHeldAsync);
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<RouterSyncReport> DryRunAsync(IRouterClient client, NatFunctionsDbContext db, CancellationToken cancellationToken)
+    private async Task<RouterSyncReport> DryRunAsync(IRouterClient client, IReconcileStore store, CancellationToken cancellationToken)
     {
-        var rows = await DesiredRows.ReadAsync(db, client.Settings, cancellationToken).ConfigureAwait(false);
+        var rows = await store.ReadDesiredRowsAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var tree = ConfigCommandsParser.Parse(await client.ReadConfigurationCommandsAsync(cancellationToken).ConfigureAwait(false));

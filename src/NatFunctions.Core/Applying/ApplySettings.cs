@@ -1,8 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
-using NatFunctions.Core.Applying;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// <c>Apply:WaitSeconds</c> (default 30: how long a writer waits for the commit carrying its change),

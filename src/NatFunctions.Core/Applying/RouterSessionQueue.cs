@@ -1,8 +1,7 @@
 using Microsoft.Extensions.Logging;
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Single-flight group commit for one router: at most one reconcile runs, and every caller that arrives meanwhile

@@ -1,4 +1,4 @@
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 public enum ReconcileKind
 {

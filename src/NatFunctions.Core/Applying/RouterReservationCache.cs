@@ -1,11 +1,10 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Core.Vyos;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// The latest reservations seen on each router. Every reconcile read refreshes it; a router never read yet is read

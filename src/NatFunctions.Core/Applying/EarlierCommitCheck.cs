@@ -1,16 +1,14 @@
 using Microsoft.Extensions.Logging;
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
-using NatFunctions.Infrastructure.Persistence;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Whether a run should first finish (confirm and save) a commit an earlier session of ours may have left unfinished,
 /// asked once per round before anything is sent; each of the two reasons is acted on at most once per run.
 /// </summary>
-internal sealed class EarlierCommitCheck(NatFunctionsDbContext db, RouterSettings settings, ILogger logger)
+internal sealed class EarlierCommitCheck(IReconcileStore store, RouterSettings settings, ILogger logger)
 {
     private bool checkedPendingConfirm;
     private bool finished;
@@ -40,7 +38,7 @@ internal sealed class EarlierCommitCheck(NatFunctionsDbContext db, RouterSetting
     {
         if (checkedPendingConfirm || settings.CommitConfirmMinutes == 0) return false;
         checkedPendingConfirm = true;
-        var unfinished = await UnfinishedCommitLog.FindAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
+        var unfinished = await UnfinishedCommitLog.FindAsync(store, cancellationToken).ConfigureAwait(false);
         if (unfinished is null) return false;
         var differing = plan.Changes.Where(change => unfinished.Any(line => CommandSubject.Touches(line, change))).Select(change => change.Key).ToList();
         if (differing.Count == 0) return true;
@@ -61,6 +59,6 @@ internal sealed class EarlierCommitCheck(NatFunctionsDbContext db, RouterSetting
     {
         if (settings.CommitConfirmMinutes == 0 && !settings.SaveAfterCommit) return false;
         return rowsAwaitMarking()
-            || await UnfinishedCommitLog.IsUnfinishedAsync(db, settings.Name, cancellationToken).ConfigureAwait(false);
+            || await UnfinishedCommitLog.IsUnfinishedAsync(store, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -1,29 +1,25 @@
-using Microsoft.EntityFrameworkCore;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
-using NatFunctions.Infrastructure.Persistence;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// One read of a router's rows: the desired state built from them, and each row's identity and concurrency stamp as
 /// read, so the outcome is written only to rows nobody changed in the meantime.
 /// </summary>
-internal sealed record DesiredRows(
+public sealed record DesiredRows(
     DesiredState Desired,
     IReadOnlyDictionary<int, StoredRow> ForwardsByRule,
     IReadOnlyDictionary<string, StoredRow> VmsByMapping,
     IReadOnlyList<StoredRow> PendingForwards,
     IReadOnlyList<StoredRow> PendingVms)
 {
-    public static async Task<DesiredRows> ReadAsync(NatFunctionsDbContext db, RouterSettings settings, CancellationToken cancellationToken)
+    /// <param name="vms">Every VM of the router with its forwards, as read.</param>
+    public static DesiredRows From(IReadOnlyList<Vm> vms, RouterSettings settings)
     {
-        var vms = await db.Vms.AsNoTracking()
-            .Include(vm => vm.Forwards)
-            .Where(vm => vm.Router == settings.Name)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(vms);
+        ArgumentNullException.ThrowIfNull(settings);
         var ownership = new RouterOwnership(settings);
         var forwards = vms.SelectMany(vm => vm.Forwards).ToList();
         var byRule = new Dictionary<int, StoredRow>();

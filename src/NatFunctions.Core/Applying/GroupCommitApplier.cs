@@ -1,12 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Pools;
 using NatFunctions.Core.Results;
 using NatFunctions.Core.Routers;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// The applier and the sync: every write and every sync of a router goes through that router's

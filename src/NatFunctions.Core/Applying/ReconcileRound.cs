@@ -1,4 +1,4 @@
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// What one round of a run read from the database before reading the router: the removals writes asked for and the

@@ -1,6 +1,5 @@
-using NatFunctions.Core.Applying;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Every decision that depends on the kind of run, in one place: which kind a write or a sync asks for, which kinds

@@ -2,17 +2,15 @@ using Microsoft.Extensions.Logging;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
-using NatFunctions.Infrastructure.Metrics;
-using NatFunctions.Infrastructure.Persistence;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Writes a run's audit rows (<see cref="RouterChange"/>), one per configure session and one for a run that sent
 /// nothing, and remembers what the run's report needs from them: the last row's id and whether anything committed.
 /// </summary>
 internal sealed class SessionRecorder(
-    NatFunctionsDbContext db, RouterSettings settings, ReconcileRequest request, TimeProvider timeProvider, ILogger logger, RouterMetrics metrics)
+    IReconcileStore store, RouterSettings settings, ReconcileRequest request, TimeProvider timeProvider, ILogger logger, IReconcileMetrics metrics)
 {
     public long? LastChangeId { get; private set; }
 
@@ -61,9 +59,7 @@ internal sealed class SessionRecorder(
             DriftExtra = changes.Count(c => c.Kind == PlannedChangeKind.Delete),
             UnmanagedSeen = plan?.Unmanaged.Count ?? 0,
         };
-        db.RouterChanges.Add(change);
-        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
-        db.ChangeTracker.Clear();
+        await store.AddChangeAsync(change, cancellationToken).ConfigureAwait(false);
         metrics.RecordSession(change);
         LastChangeId = change.Id;
     }

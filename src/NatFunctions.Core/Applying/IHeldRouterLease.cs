@@ -1,4 +1,4 @@
-namespace NatFunctions.Infrastructure.Leases;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// A router lease this instance acquired. Disposing releases it, and always frees the in-process lock whatever the

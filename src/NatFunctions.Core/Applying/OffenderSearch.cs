@@ -1,8 +1,7 @@
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Which change of a rejected batch the router refused. When its answer does not say, commit halves until one change

@@ -1,13 +1,10 @@
 using Microsoft.Extensions.Logging;
-using NatFunctions.Core.Applying;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Planning;
 using NatFunctions.Core.Routers;
 using NatFunctions.Core.Vyos;
-using NatFunctions.Infrastructure.Metrics;
-using NatFunctions.Infrastructure.Persistence;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// One reconcile while it holds the lease (product-spec §4): rounds of read rows, read router, plan, send one batch.
@@ -15,12 +12,12 @@ namespace NatFunctions.Infrastructure.Applying;
 /// </summary>
 internal sealed class ReconcileRun(
     IRouterClient client,
-    NatFunctionsDbContext db,
+    IReconcileStore store,
     ReconcileRequest request,
     RouterReservationCache reservations,
     TimeProvider timeProvider,
     ILogger logger,
-    RouterMetrics metrics,
+    IReconcileMetrics metrics,
     Func<CancellationToken, Task<bool>>? leaseHeld = null)
 {
     // Each round leaves at least one change out, so this only bounds a router that rejects everything.
@@ -28,9 +25,8 @@ internal sealed class ReconcileRun(
 
     private readonly RouterSettings settings = client.Settings;
     private readonly RouterPlanner planner = new(client.Settings);
-    private readonly SyncStateWriter writer = new(db, timeProvider, client.Settings);
-    private readonly EarlierCommitCheck earlierCommit = new(db, client.Settings, logger);
-    private readonly SessionRecorder recorder = new(db, client.Settings, request, timeProvider, logger, metrics);
+    private readonly EarlierCommitCheck earlierCommit = new(store, client.Settings, logger);
+    private readonly SessionRecorder recorder = new(store, client.Settings, request, timeProvider, logger, metrics);
     private readonly List<string> commandsSent = [];
     private readonly List<RefusedObject> failed = [];
     private readonly HashSet<RouterObjectKey> leftOut = [];
@@ -87,8 +83,8 @@ internal sealed class ReconcileRun(
     private async Task<ReconcileRound> ReadRowsAsync(CancellationToken cancellationToken)
     {
         var startedAt = Now;
-        var removals = await PendingRemovalSet.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
-        var rows = await DesiredRows.ReadAsync(db, settings, cancellationToken).ConfigureAwait(false);
+        var removals = await store.ReadPendingRemovalsAsync(cancellationToken).ConfigureAwait(false);
+        var rows = await store.ReadDesiredRowsAsync(cancellationToken).ConfigureAwait(false);
         return new ReconcileRound(startedAt, removals, rows);
     }
 
@@ -113,7 +109,7 @@ internal sealed class ReconcileRun(
     {
         if (releasedRouterLevelFailures || !request.Kind.Sends) return false;
         releasedRouterLevelFailures = true;
-        var released = await writer.ReleaseRouterLevelFailuresAsync(settings.Name, cancellationToken).ConfigureAwait(false);
+        var released = await store.ReleaseRouterLevelFailuresAsync(cancellationToken).ConfigureAwait(false);
         if (released == 0) return false;
         logger.LogInformation("Router {Router}: {Count} rows frozen by a router-level refusal are pending again", settings.Name, released);
         return true;
@@ -156,7 +152,7 @@ internal sealed class ReconcileRun(
                 .OfType<StoredRow>()
                 .Where(rows.PendingVms.Contains)
                 .ToList();
-            await writer.NotePendingDhcpErrorAsync(held, problem, cancellationToken).ConfigureAwait(false);
+            await store.NotePendingDhcpErrorAsync(held, problem, cancellationToken).ConfigureAwait(false);
         }
     }
 
@@ -229,7 +225,7 @@ internal sealed class ReconcileRun(
         var (offender, message) = await offenders.FindAsync(batch, rejection, cancellationToken).ConfigureAwait(false);
         if (offender is null)
         {
-            await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
+            await store.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
             return Report(recorder.AnyCommitted ? SyncOutcome.Committed : SyncOutcome.Rejected, message);
         }
 
@@ -269,7 +265,7 @@ internal sealed class ReconcileRun(
     private async Task<RouterSyncReport> StopWithPendingRowsAsync(
         DesiredRows rows, string message, bool misconfigured, RouterSessionOutcome? outcome, CancellationToken cancellationToken)
     {
-        await writer.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
+        await store.NotePendingErrorAsync(rows.PendingForwards, message, cancellationToken).ConfigureAwait(false);
         logger.LogWarning(
             "Router {Router}: {Outcome}: {Message}; changes stay pending",
             settings.Name,
@@ -288,8 +284,8 @@ internal sealed class ReconcileRun(
     private async Task SettleAsync(ReconcileRound reading, CancellationToken cancellationToken)
     {
         var (forwards, vms) = RowsToMarkApplied(reading.Rows);
-        await writer.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
-        await reading.Removals.ClearAsync(db, cancellationToken).ConfigureAwait(false);
+        await store.MarkAppliedAsync(forwards, vms, cancellationToken).ConfigureAwait(false);
+        await store.ClearPendingRemovalsAsync(reading.Removals, cancellationToken).ConfigureAwait(false);
     }
 
     private (List<StoredRow> Forwards, List<StoredRow> Vms) RowsToMarkApplied(DesiredRows rows)
@@ -314,11 +310,11 @@ internal sealed class ReconcileRun(
         var marked = false;
         if (item.RuleNumber is { } number && rows.ForwardsByRule.TryGetValue(number, out var forward))
         {
-            marked = await writer.MarkForwardFailedAsync(forward, item.Reason, cancellationToken).ConfigureAwait(false);
+            marked = await store.MarkForwardFailedAsync(forward, item.Reason, cancellationToken).ConfigureAwait(false);
         }
         else if (item.MappingName is { } name && rows.VmsByMapping.TryGetValue(name, out var vm))
         {
-            marked = await writer.MarkDhcpFailedAsync(vm, item.Reason, cancellationToken).ConfigureAwait(false);
+            marked = await store.MarkDhcpFailedAsync(vm, item.Reason, cancellationToken).ConfigureAwait(false);
         }
 
         if (marked) failed.Add(item);

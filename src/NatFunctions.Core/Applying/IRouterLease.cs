@@ -1,4 +1,4 @@
-namespace NatFunctions.Infrastructure.Leases;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Mutual exclusion of configure sessions on one router, across every instance of the app (Azure Blob lease) or

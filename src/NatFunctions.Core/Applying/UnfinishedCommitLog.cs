@@ -1,9 +1,8 @@
-using Microsoft.EntityFrameworkCore;
+using System.Linq.Expressions;
 using NatFunctions.Core.Domain;
 using NatFunctions.Core.Routers;
-using NatFunctions.Infrastructure.Persistence;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 /// <summary>
 /// Whether a router's last session may have committed without finishing (no <c>confirm</c> after commit-confirm, or
@@ -18,7 +17,7 @@ namespace NatFunctions.Infrastructure.Applying;
 /// Transport errors before the commit (connect, <c>set</c>), rejected and not-confirmed sessions, compares that found
 /// nothing and runs that sent nothing decide nothing: none of them commits, confirms or saves anything.
 /// </summary>
-internal static class UnfinishedCommitLog
+public static class UnfinishedCommitLog
 {
     private const string Confirm = "confirm";
     private const string Save = "save";
@@ -51,29 +50,28 @@ internal static class UnfinishedCommitLog
             : request.Commands;
     }
 
-    public static async Task<bool> IsUnfinishedAsync(NatFunctionsDbContext db, string router, CancellationToken cancellationToken) =>
-        await FindAsync(db, router, cancellationToken).ConfigureAwait(false) is not null;
+    /// <summary>
+    /// Which audit rows decide: a transport error or lost lease whose commands show a commit (or a finishing session's
+    /// lines), a committed session, and a finishing session that ended well. Written as an expression so the store
+    /// filters in the database.
+    /// </summary>
+    public static Expression<Func<RouterChange, bool>> Decides { get; } = change =>
+        ((change.Result == ChangeResult.TransportError || change.Result == ChangeResult.LeaseLost)
+            && (change.Commands.EndsWith("\ncommit") || change.Commands.Contains("\ncommit-confirm ") || FinishingCommandTexts.Contains(change.Commands)))
+        || change.Result == ChangeResult.Committed
+        || (change.Result == ChangeResult.NoChange && FinishingCommandTexts.Contains(change.Commands));
+
+    public static async Task<bool> IsUnfinishedAsync(IReconcileStore store, CancellationToken cancellationToken) =>
+        await FindAsync(store, cancellationToken).ConfigureAwait(false) is not null;
 
     /// <summary>
     /// Null when the last session finished; otherwise the set/delete lines of the unfinished sessions since the last
     /// finished one, i.e. what the pending commit may hold.
     /// </summary>
-    public static async Task<IReadOnlyList<string>?> FindAsync(NatFunctionsDbContext db, string router, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>?> FindAsync(IReconcileStore store, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(db);
-        // Newest first by Id: rows are inserted under the router lease, so Id orders sessions even when instances'
-        // clocks (StartedAt) disagree.
-        var newest = await db.RouterChanges.AsNoTracking()
-            .Where(change => change.Router == router
-                && (((change.Result == ChangeResult.TransportError || change.Result == ChangeResult.LeaseLost)
-                        && (change.Commands.EndsWith("\ncommit") || change.Commands.Contains("\ncommit-confirm ") || FinishingCommandTexts.Contains(change.Commands)))
-                    || change.Result == ChangeResult.Committed
-                    || (change.Result == ChangeResult.NoChange && FinishingCommandTexts.Contains(change.Commands))))
-            .OrderByDescending(change => change.Id)
-            .Select(change => new { change.Result, change.Commands })
-            .Take(NewestDecidingRows)
-            .ToListAsync(cancellationToken)
-            .ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(store);
+        var newest = await store.ReadNewestDecidingSessionsAsync(NewestDecidingRows, cancellationToken).ConfigureAwait(false);
         var unfinished = newest.TakeWhile(change => change.Result is ChangeResult.TransportError or ChangeResult.LeaseLost).ToList();
         if (unfinished.Count == 0) return null;
         return unfinished

@@ -1,5 +1,5 @@
 using NatFunctions.Core.Domain;
 
-namespace NatFunctions.Infrastructure.Applying;
+namespace NatFunctions.Core.Applying;
 
 public sealed record ReconcileRequest(string Router, ChangeTrigger Trigger, string? Actor, ReconcileKind Kind);
