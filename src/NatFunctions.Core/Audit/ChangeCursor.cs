@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+using NatFunctions.Core.Paging;
 
 namespace NatFunctions.Core.Audit;
 
@@ -12,28 +12,13 @@ public static class ChangeCursor
     private const string Prefix = "change:";
     private const int MaxLength = 64;
 
-    public static string Encode(long lastId) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(Prefix + lastId.ToString(CultureInfo.InvariantCulture)))
-            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    public static string Encode(long lastId) => OpaqueCursor.Encode(Prefix + lastId.ToString(CultureInfo.InvariantCulture));
 
     public static bool TryDecode(string cursor, out long lastId)
     {
         lastId = 0;
-        if (cursor.Length is 0 or > MaxLength)
-        {
-            return false;
-        }
-
-        var padded = cursor.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        var buffer = new byte[padded.Length];
-        if (!Convert.TryFromBase64String(padded, buffer, out var written))
-        {
-            return false;
-        }
-
-        var text = Encoding.UTF8.GetString(buffer, 0, written);
-        return text.StartsWith(Prefix, StringComparison.Ordinal)
+        return OpaqueCursor.TryDecode(cursor, MaxLength, out var text)
+            && text.StartsWith(Prefix, StringComparison.Ordinal)
             && long.TryParse(text.AsSpan(Prefix.Length), NumberStyles.None, CultureInfo.InvariantCulture, out lastId)
             && lastId > 0;
     }

@@ -1,4 +1,4 @@
-using System.Text;
+using NatFunctions.Core.Paging;
 using NatFunctions.Core.Results;
 using NatFunctions.Core.Routers;
 using NatFunctions.Core.Validation;
@@ -13,6 +13,9 @@ public sealed class VmQueries(IProvisioningStore store, IRouterClientFactory rou
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;
+
+    // A machine id is at most 63 characters (ResourceName); its base64url text fits in 100.
+    private const int MaxCursorLength = 100;
 
     public async Task<OperationResult<VmView>> GetAsync(string machineId, CancellationToken cancellationToken)
     {
@@ -57,32 +60,11 @@ public sealed class VmQueries(IProvisioningStore store, IRouterClientFactory rou
         return (items, next);
     }
 
-    private static string EncodeCursor(string machineId) =>
-        Convert.ToBase64String(Encoding.UTF8.GetBytes(machineId)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+    private static string EncodeCursor(string machineId) => OpaqueCursor.Encode(machineId);
 
     private static bool TryDecodeCursor(string cursor, out string? machineId)
     {
-        machineId = null;
-        if (cursor.Length is 0 or > 100)
-        {
-            return false;
-        }
-
-        var padded = cursor.Replace('-', '+').Replace('_', '/');
-        padded += new string('=', (4 - (padded.Length % 4)) % 4);
-        var buffer = new byte[padded.Length];
-        if (!Convert.TryFromBase64String(padded, buffer, out var written))
-        {
-            return false;
-        }
-
-        var text = Encoding.UTF8.GetString(buffer, 0, written);
-        if (!ResourceName.IsValid(text))
-        {
-            return false;
-        }
-
-        machineId = text;
-        return true;
+        machineId = OpaqueCursor.TryDecode(cursor, MaxCursorLength, out var text) && ResourceName.IsValid(text) ? text : null;
+        return machineId is not null;
     }
 }

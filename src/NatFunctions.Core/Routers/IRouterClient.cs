@@ -29,10 +29,12 @@ public interface IRouterClient
     Task<RouterSnapshot> ReadSnapshotAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// One configure session: every command, <c>compare</c>, <c>commit</c> (or <c>commit-confirm</c> → read back →
-    /// <c>confirm</c>), <c>save</c>, <c>exit</c>; <c>exit discard</c> after any error. Never throws for router or
-    /// transport errors: they come back as the result's outcome. A router whose VyOS line differs from the setting
-    /// gets nothing: <see cref="RouterSessionOutcome.RouterMisconfigured"/>.
+    /// One configure session. Over the CLI (ssh, simulated): every command, <c>compare</c>, <c>commit</c> (or
+    /// <c>commit-confirm</c> → read back → <c>confirm</c>), <c>save</c>, <c>exit</c>; <c>exit discard</c> after any
+    /// error before the commit. Over http-api: one <c>/configure</c> with every command, a read-back, then
+    /// <c>/config-file</c> <c>save</c> (decision 0025; no commit-confirm). Never throws for router or transport
+    /// errors: they come back as the result's outcome. A router whose VyOS line differs from the setting gets nothing:
+    /// <see cref="RouterSessionOutcome.RouterMisconfigured"/>.
     /// </summary>
     Task<RouterSessionResult> ApplyAsync(RouterChangeRequest request, CancellationToken cancellationToken);
 }

@@ -5,7 +5,10 @@ namespace NatFunctions.Core.Routers;
 /// </summary>
 /// <param name="Outcome">The typed result.</param>
 /// <param name="Message">VyOS's own text for Rejected/LockBusy (verbatim lines); the failure detail otherwise.</param>
-/// <param name="FailedCommand">The command VyOS refused (<c>commit</c> for commit-time errors), when Rejected.</param>
+/// <param name="FailedCommand">
+/// The command the session stopped at: the one VyOS refused (the commit line for commit-time errors), or the commit,
+/// <c>confirm</c> or <c>save</c> line a lock, a lost lease or a refused <c>save</c> came at; null when none.
+/// </param>
 /// <param name="Transcript">
 /// Everything sent and received, for the audit log (RouterChange.router_output), except configuration read back,
 /// which appears as a one-line summary: it can hold password hashes and keys.

@@ -6,8 +6,10 @@ namespace NatFunctions.Core.Vyos;
 /// Turns NAT rules and DHCP static mappings into the <c>set</c>/<c>delete</c> commands of one VyOS version.
 /// </summary>
 /// <remarks>
-/// Version differences (vyos-1x interface-definitions, see docs/vyos-reference.md C1/C4):
-/// 1.3 <c>inbound-interface 'eth0'</c>, 1.4/1.5 <c>inbound-interface name 'eth0'</c>.
+/// Version differences (vyos-1x interface-definitions):
+/// 1.3 <c>inbound-interface 'eth0'</c> (equuleus:interface-definitions/nat.xml.in, a leaf), 1.4/1.5
+/// <c>inbound-interface name 'eth0'</c> (sagitta/circinus:interface-definitions/nat.xml.in include
+/// include/firewall/inbound-interface.xml.i, a node whose leaf <c>name</c> comes from match-interface.xml.i).
 /// DHCP static mappings: 1.3 and 1.4 (ISC dhcpd, equuleus:interface-definitions/dhcp-server.xml.in,
 /// sagitta:interface-definitions/service_dhcp-server.xml.in) use <c>static-mapping NAME ip-address</c> and
 /// <c>mac-address</c>; 1.5 (Kea, circinus:interface-definitions/service_dhcp-server.xml.in, renamed by migration

@@ -5,23 +5,30 @@ namespace NatFunctions.Core.Vyos;
 
 /// <summary>
 /// What each field the product writes may hold, so the renderer refuses a value before VyOS would (set-time
-/// validators of docs/vyos-reference.md C1/C2, DHCP static-mapping nodes). Every check returns null when the value
+/// validators of the nodes it writes: NAT destination rules, vyos-1x interface-definitions/nat.xml.in and its includes;
+/// DHCP static mappings, equuleus:interface-definitions/dhcp-server.xml.in and
+/// sagitta/circinus:interface-definitions/service_dhcp-server.xml.in). Every check returns null when the value
 /// is fine, else the reason. The rules are never looser than VyOS's and sometimes stricter (no service names, port
 /// lists, negation or wildcards; canonical numbers only), so that what the product writes reads back identically.
 /// </summary>
 internal static partial class VyosFieldValues
 {
-    /// <summary>1.4+ <c>description</c> regex <c>.{0,255}</c>; counted in UTF-8 bytes, which is never more lenient.</summary>
+    /// <summary>
+    /// 1.4+ <c>description</c> regex <c>.{0,255}</c> (sagitta:interface-definitions/include/generic-description.xml.i);
+    /// counted in UTF-8 bytes, which is never more lenient.
+    /// </summary>
     public const int MaximumDescriptionBytes = 255;
 
-    // The interface-name families of the 1.4+ inbound-interface regex; a dotted name (VLAN) must start with one.
+    // The interface-name families of the 1.4+ inbound-interface regex (sagitta:interface-definitions/include/firewall/
+    // match-interface.xml.i, leaf name); a dotted name (VLAN) must start with one.
     private static readonly string[] InterfaceFamilies =
     [
         "bond", "br", "dum", "en", "ersp", "eth", "gnv", "ifb", "ipoe", "lan", "l2tp", "l2tpeth", "macsec", "peth", "ppp",
         "pppoe", "pptp", "sstp", "tun", "veth", "vti", "vtun", "vxlan", "wg", "wlan", "wwan",
     ];
 
-    // The protocols a destination NAT rule of this product can mean; all appear in VyOS's ip-protocol list.
+    // The protocols a destination NAT rule of this product can mean; all appear in VyOS's ip-protocol list
+    // (sagitta:interface-definitions/include/nat-rule.xml.i, leaf protocol, validator ip-protocol).
     private static readonly HashSet<string> Protocols = new(StringComparer.Ordinal) { "all", "tcp", "udp", "tcp_udp", "icmp", "gre", "esp", "ah", "sctp" };
 
     public static string? Ipv4Address(string value) =>

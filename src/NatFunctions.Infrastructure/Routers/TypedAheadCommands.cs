@@ -15,9 +15,10 @@ internal sealed class TypedAheadCommands(VyosCliConversation cli, int window)
     /// <summary>
     /// Most bytes typed ahead of their replies. Linux keeps at most 4096 bytes of unread input in a tty's line
     /// discipline (N_TTY_BUF_SIZE, drivers/tty/n_tty.c); more waits in the pty's buffer and is taken in pieces as the
-    /// shell reads, and echoed a piece at a time, so an echo could be cut in the middle of a line and the shell's
-    /// output land inside it. Below that every line is echoed whole, and far below an SSH channel window (OpenSSH
-    /// grants 2 MB). A 3 KB window still holds 25-45 of our lines, more than a router answers in a round trip.
+    /// shell reads, and, on a router that echoes anyway, echoed a piece at a time, so an echo could be cut in the middle
+    /// of a line and the shell's output land inside it (the pty is asked for no echo, decision 0023, because under load
+    /// an echo can be cut even below this cap). It is also far below an SSH channel window (OpenSSH grants 2 MB). A
+    /// 3 KB window still holds 25-45 of our lines, more than a router answers in a round trip.
     /// </summary>
     public const int MaxTypedAheadBytes = 3072;
 

@@ -7,18 +7,18 @@ namespace NatFunctions.Infrastructure.Routers;
 /// the shell reads and answers typed-ahead lines one at a time, in order, and ends every answer with exactly one
 /// prompt, so the n-th prompt ends the n-th line's reply whatever else arrived in between. What else arrives:
 /// <list type="bullet">
-/// <item>Echoes. The pty echoes input the moment it arrives, before the shell reads it, so the echo of a later line can
-/// land anywhere in an earlier line's output (our simulator, with no line editor, is echoed only this way); a shell
-/// with readline (vbash, PS1 <c>[edit]\n\u@\H# </c> from vyatta-cfg sagitta:src/cstore/cstore.cpp) echoes the line
-/// again after its prompt when it reads it. Both are the exact line and a line break (the tty does not wrap), and the
-/// kernel echoes a whole line at once as long as the input fits its line buffer (<see cref="TypedAheadCommands"/>
-/// keeps it there); the other side's own output can still be cut around it, even between <c>[edit]</c> and its line
-/// break. So every exact "line + line break" of a line still typed ahead is removed wherever it is: no VyOS output of a
-/// set/delete repeats a whole command line (its errors say "Set failed", "Configuration path: [...]", "Error: ...").</item>
+/// <item>Echoes, from a router that echoes although its pty was asked for none (<see cref="SshRouterConnection"/>,
+/// decision 0023: a login script that turns echo back on). A pty echoes input the moment it arrives, before the shell
+/// reads it, so the echo of a later line can land anywhere in an earlier line's output; a shell with readline (vbash,
+/// PS1 <c>[edit]\n\u@\H# </c> from vyatta-cfg sagitta:src/cstore/cstore.cpp) echoes the line again after its prompt
+/// when it reads it. Every exact "line + line break" of a line still typed ahead is removed wherever it is: no VyOS
+/// output of a set/delete repeats a whole command line (its errors say "Set failed", "Configuration path: [...]",
+/// "Error: ..."). That is all a whole echo needs; an echo the kernel flushed in pieces (it can, under load) cannot be
+/// removed safely, which is why the pty is asked for no echo.</item>
 /// <item>Async notices (<see cref="AsyncNoticeFilter"/>), removed as in any reply.</item>
 /// </list>
-/// Without echo (the simulator over pipes) a prompt follows the one before on the same line; a prompt therefore
-/// starts at the start of the text (right after the previous one) or of a line.
+/// Without echo (the usual case: an SSH pty without echo, or the simulator's pipes) a prompt follows the one before on
+/// the same line; a prompt therefore starts at the start of the text (right after the previous one) or of a line.
 /// </summary>
 internal static partial class TypedAheadReplies
 {

@@ -114,9 +114,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
                 // 1.3 prints "Another confirm is pending" and commits anyway (equuleus vyatta-config-mgmt.pl exits 0,
                 // vyatta-cfg equuleus:functions/interpreter/vyatta-cfg-run then commits): the change is active under
                 // an earlier commit-confirm we must not confirm, whose revert will undo it too. Not saved, not ours to settle.
-                await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
-                inConfigurationMode = false;
-                await LeaveAsync(cancellationToken).ConfigureAwait(false);
+                await ExitAsync(cancellationToken).ConfigureAwait(false);
                 return Result(
                     RouterSessionOutcome.LockBusy,
                     $"another commit-confirm is pending on the router: VyOS 1.3 committed this change anyway, and that commit-confirm's revert will undo it unless someone confirms it; left unsaved: {commit.Message}",
@@ -154,9 +152,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
                 if (mismatch is not null)
                 {
                     // Nothing is left uncommitted, so a plain exit; without confirm and save the timer restores the old config.
-                    await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
-                    inConfigurationMode = false;
-                    await LeaveAsync(cancellationToken).ConfigureAwait(false);
+                    await ExitAsync(cancellationToken).ConfigureAwait(false);
                     return Result(
                         RouterSessionOutcome.NotConfirmed,
                         $"the configuration read back after '{commitCommand}' does not match the plan ({mismatch}); not confirmed, so the router reverts it within {Minutes(request.CommitConfirmMinutes)}",
@@ -179,15 +175,7 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
                 stage = Stage.Committed;
             }
 
-            if (request.Save) await EnsureLeaseHeldAsync(request, "save", cancellationToken).ConfigureAwait(false);
-            var refusedSave = request.Save ? await SaveAsync(cancellationToken).ConfigureAwait(false) : null;
-            saved = request.Save && refusedSave is null;
-            await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
-            inConfigurationMode = false;
-            await LeaveAsync(cancellationToken).ConfigureAwait(false);
-            return refusedSave is null
-                ? Result(RouterSessionOutcome.Committed, null, null, readBack)
-                : Result(RouterSessionOutcome.TransportFailure, refusedSave, "save", readBack);
+            return await SaveAndExitAsync(request, RouterSessionOutcome.Committed, readBack, cancellationToken).ConfigureAwait(false);
         }
         catch (LeaseLostException lost)
         {
@@ -289,15 +277,31 @@ internal sealed class VyosConfigureSession(VyosCliConversation cli, VyosVersion?
         }
 
         stage = Stage.Committed;
+        return await SaveAndExitAsync(request, RouterSessionOutcome.NoChange, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The end of a session whose commit is active: <c>save</c> when asked, then leave. <paramref name="done"/> when
+    /// VyOS took the save; a refused save is a <see cref="RouterSessionOutcome.TransportFailure"/> (see <see cref="SaveAsync"/>).
+    /// </summary>
+    private async Task<RouterSessionResult> SaveAndExitAsync(
+        RouterChangeRequest request, RouterSessionOutcome done, string? readBack, CancellationToken cancellationToken)
+    {
         if (request.Save) await EnsureLeaseHeldAsync(request, "save", cancellationToken).ConfigureAwait(false);
         var refusedSave = request.Save ? await SaveAsync(cancellationToken).ConfigureAwait(false) : null;
         saved = request.Save && refusedSave is null;
+        await ExitAsync(cancellationToken).ConfigureAwait(false);
+        return refusedSave is null
+            ? Result(done, null, null, readBack)
+            : Result(RouterSessionOutcome.TransportFailure, refusedSave, "save", readBack);
+    }
+
+    /// <summary>A plain <c>exit</c> from configuration mode (nothing uncommitted is left), then out of the shell.</summary>
+    private async Task ExitAsync(CancellationToken cancellationToken)
+    {
         await cli.RunAsync("exit", cancellationToken).ConfigureAwait(false);
         inConfigurationMode = false;
         await LeaveAsync(cancellationToken).ConfigureAwait(false);
-        return refusedSave is null
-            ? Result(RouterSessionOutcome.NoChange, null)
-            : Result(RouterSessionOutcome.TransportFailure, refusedSave, "save");
     }
 
     /// <summary>

@@ -5,7 +5,10 @@ namespace NatFunctions.Infrastructure.Routers;
 
 /// <summary>
 /// Reads VyOS's printed text, because its exit codes lie (0 after a failed set or commit). The patterns are the
-/// exact texts of vyatta-cfg and vyos-1x listed in docs/vyos-reference.md (A4, A5).
+/// exact texts of vyatta-cfg and vyos-1x, e.g. sagitta vyatta-cfg src/cli_bin.cpp ("Set failed"/"Delete failed" as
+/// "%s failed"), src/cstore/cstore.cpp ("Value validation failed", "Configuration path: [...] is not valid" /
+/// "requires a value"), etc/bash_completion.d/vyatta-cfg ("Invalid command: [...]"), src/commit/commit-algorithm.cpp
+/// ("Commit failed"); texts from a single helper name it where they are matched.
 /// </summary>
 internal static partial class VyosOutputClassifier
 {

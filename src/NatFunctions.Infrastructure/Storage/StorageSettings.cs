@@ -4,8 +4,9 @@ namespace NatFunctions.Infrastructure.Storage;
 
 /// <summary>
 /// Settings under <c>Storage:</c>: <c>ConnectionString</c> (Azurite: <c>UseDevelopmentStorage=true</c>) or
-/// <c>BlobServiceUri</c> with the managed identity (production: the account has shared keys disabled).
-/// With neither, leases are taken in process, which is only correct for a single instance.
+/// <c>BlobServiceUri</c> with the managed identity (production: the account has shared keys disabled), and
+/// <c>LeaseContainer</c> (default <c>natfunctions-leases</c>). With neither of the first two, leases are taken in
+/// process, which is only correct for a single instance.
 /// </summary>
 public sealed record StorageSettings(string? ConnectionString, Uri? BlobServiceUri, string LeaseContainer)
 {
