@@ -8,20 +8,10 @@ namespace NatFunctions.VyosSimulator.Config;
 /// numerically (rule <c>9</c> before rule <c>10</c>), other characters with letters before everything else and
 /// <c>~</c> before the end. Multi-value leaves are not sorted (their values keep set order).
 /// </summary>
-internal sealed class VyosNameOrder : IComparer<string>
+internal static class VyosNameOrder
 {
-    public static VyosNameOrder Instance { get; } = new();
-
-    public int Compare(string? x, string? y)
-    {
-        if (ReferenceEquals(x, y)) return 0;
-        if (x is null) return -1;
-        if (y is null) return 1;
-        var result = DebianVersionName.Parse(x).CompareTo(DebianVersionName.Parse(y));
-
-        // apt calls "010" and "10" equal; std::sort leaves such a pair in either order. Keep the order total.
-        return result != 0 ? result : string.CompareOrdinal(x, y);
-    }
+    /// <summary>The order as a comparer, for sorting outside the store (tests, LINQ's <c>Order</c>).</summary>
+    public static IComparer<string> Instance { get; } = Comparer<string>.Create(CompareNames);
 
     /// <summary>The names in VyOS order, each name parsed once.</summary>
     public static string[] Sort(IEnumerable<string> names) =>
@@ -29,4 +19,14 @@ internal sealed class VyosNameOrder : IComparer<string>
             .OrderBy(pair => pair.Version)
             .ThenBy(pair => pair.Name, StringComparer.Ordinal)
             .Select(pair => pair.Name)];
+
+    private static int CompareNames(string? left, string? right)
+    {
+        // Names are never null in a store; Comparer<T>.Create passes nulls on only when a caller sorts them.
+        if (left is null || right is null) return (left is null ? 0 : 1) - (right is null ? 0 : 1);
+        var byVersion = DebianVersionName.Parse(left).CompareTo(DebianVersionName.Parse(right));
+
+        // apt calls "010" and "10" equal; std::sort leaves such a pair in either order. Keep the order total.
+        return byVersion != 0 ? byVersion : string.CompareOrdinal(left, right);
+    }
 }
