@@ -573,15 +573,18 @@ internal sealed class CliSession
             return false;
         }
 
-        // 1.5: `system config-management commit-confirm action reboot` keeps the reboot; the default is a reload.
-        var reboots = !Version.IsCircinus
-            || ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-confirm", "action") == "reboot";
+        // 1.5 reloads whatever `system config-management commit-confirm action` says. current:python/vyos/config_mgmt.py
+        // ConfigMgmt.__init__ sets reboot_unconfirmed from `d.get('commit_confirm') == 'reboot'`, but since 64196ec5f
+        // (T5976, 2024-10-07) `commit-confirm` is a node holding the `action` leaf
+        // (current:interface-definitions/system_config-management.xml.in, defaultValue reboot), so get_config_dict gives
+        // a dict there (or nothing) and the comparison is never true; that commit changed only the XML and
+        // src/conf_mode/system_config-management.py. The mirrored circinus head (2024-10-15) predates T5976 and reboots
+        // like sagitta; the simulator's 1.5 follows current (decision 0018).
+        var reboots = Version.IsSagitta;
         var warning = reboots && snapshot.ActiveConfig != snapshot.SavedConfig ? "\nYou should save previous commits before commit-confirm !\n" : string.Empty;
-        var question = Version.IsSagitta
+        var question = reboots
             ? $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\n\nProceed ?"
-            : reboots
-                ? $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\nProceed ?"
-                : $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\nProceed ?";
+            : $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\nProceed ?";
         if (!AskYesNo(warning + question))
         {
             this.terminalOutput.Write("commit-confirm canceled\n");
@@ -628,7 +631,7 @@ internal sealed class CliSession
         this.state.Update(current => current with { PendingConfirm = pending }, cancellationToken);
     }
 
-    /// <summary>Sends due countdown notices and, at the deadline, reverts: a reboot on 1.3/1.4 (and 1.5 with action reboot), a soft reload on 1.5.</summary>
+    /// <summary>Sends due countdown notices and, at the deadline, reverts: a reboot on 1.3/1.4, a soft reload on 1.5.</summary>
     private void AdvanceCommitConfirm(CancellationToken cancellationToken)
     {
         var now = this.time.GetUtcNow();
@@ -643,7 +646,7 @@ internal sealed class CliSession
                 var due = pending.ArmedAt.AddMilliseconds((double)(pending.Minutes - minutesLeft) * pending.MinuteMilliseconds);
                 if (sent.Contains(minutesLeft) || now < due) continue;
                 sent.Add(minutesLeft);
-                if (TerminalNotices.CommitConfirmCountdown(Version, minutesLeft, pending.Reboots) is { } text) walls.Add(TerminalNotices.Wall(text));
+                if (TerminalNotices.CommitConfirmCountdown(Version, minutesLeft) is { } text) walls.Add(TerminalNotices.Wall(text));
             }
 
             // Rewrite the timer only when a notice went out (the watcher looks every 50 ms).

@@ -4,13 +4,14 @@ namespace NatFunctions.VyosSimulator.Config;
 /// A look at one node of a <see cref="ConfigStore"/> by its path, as the conf scripts and the printer read it: its
 /// name, its children in VyOS order, its <c>node.val</c> values and its comment. Holds nothing of its own.
 /// </summary>
-internal sealed class ConfigNode(ConfigStore store, string storedPath, string name)
+/// <remarks>It reads the stored node it was made for; after that node is deleted it still shows it as it was.</remarks>
+internal sealed class ConfigNode(ConfigStore store, string storedPath, string name, StoredNode stored)
 {
     public string Name { get; } = name;
 
     /// <summary>Child nodes (or tag values) sorted as vyatta-cfg lists them; conf scripts iterate them in this order.</summary>
     public IReadOnlyList<ConfigNode> Children =>
-        [.. Stored.ChildNames.Select(childName => new ConfigNode(store, ConfigStore.ChildPath(storedPath, childName), childName))];
+        [.. Stored.ChildNames.Select(childName => store.At(ConfigStore.ChildPath(storedPath, childName), childName)!)];
 
     public bool HasChildren => Stored.ChildCount > 0;
 
@@ -22,7 +23,7 @@ internal sealed class ConfigNode(ConfigStore store, string storedPath, string na
 
     public bool IsEmpty => Stored.IsEmpty;
 
-    private StoredNode Stored => store.Directory(storedPath);
+    private StoredNode Stored { get; } = stored;
 
     public ConfigNode? Child(string childName) => store.At(ConfigStore.ChildPath(storedPath, childName), childName);
 

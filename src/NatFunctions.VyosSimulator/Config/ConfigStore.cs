@@ -28,7 +28,7 @@ internal sealed class ConfigStore
     }
 
     /// <summary>The unnamed root; its children are the top-level nodes (<c>interfaces</c>, <c>nat</c>, …).</summary>
-    public ConfigNode Root => new(this, RootPath, string.Empty);
+    public ConfigNode Root => new(this, RootPath, string.Empty, this.directories[RootPath]);
 
     public static string ChildPath(string parentPath, string name) => parentPath + "/" + EscapeName(name);
 
@@ -137,11 +137,8 @@ internal sealed class ConfigStore
         }
     }
 
-    /// <summary>The node stored at <paramref name="storedPath"/>; the store's own paths only.</summary>
-    internal StoredNode Directory(string storedPath) => this.directories[storedPath];
-
     internal ConfigNode? At(string storedPath, string name) =>
-        this.directories.ContainsKey(storedPath) ? new ConfigNode(this, storedPath, name) : null;
+        this.directories.TryGetValue(storedPath, out var stored) ? new ConfigNode(this, storedPath, name, stored) : null;
 
     private static string EscapeName(string name)
     {

@@ -7,7 +7,10 @@ namespace NatFunctions.VyosSimulator.Config;
 /// </summary>
 internal sealed class StoredNode
 {
-    private readonly HashSet<string> childNames = new(StringComparer.Ordinal);
+    private static readonly string[] NoChildren = [];
+
+    // Created with the first child: most nodes of a config are leaves.
+    private HashSet<string>? childNames;
     private string[]? childNamesInOrder;
 
     /// <summary>The <c>node.val</c> lines; empty for a node that is not a leaf or a valueless leaf.</summary>
@@ -16,31 +19,32 @@ internal sealed class StoredNode
     /// <summary>The <c>.comment</c> file's text, if any.</summary>
     public string? Comment { get; set; }
 
-    public int ChildCount => this.childNames.Count;
+    public int ChildCount => this.childNames?.Count ?? 0;
 
     /// <summary>The sub-directories as vyatta-cfg lists them: sorted with <see cref="VyosNameOrder"/>.</summary>
-    public IReadOnlyList<string> ChildNames => this.childNamesInOrder ??= VyosNameOrder.Sort(this.childNames);
+    public IReadOnlyList<string> ChildNames =>
+        this.childNames is null ? NoChildren : this.childNamesInOrder ??= VyosNameOrder.Sort(this.childNames);
 
     /// <summary>An empty directory: vyatta-cfg removes it when it is a tag value or a tag node's last one goes.</summary>
-    public bool IsEmpty => this.childNames.Count == 0 && Values.Count == 0;
-
-    public bool HasChild(string name) => this.childNames.Contains(name);
+    public bool IsEmpty => ChildCount == 0 && Values.Count == 0;
 
     public void Link(string name)
     {
+        this.childNames ??= new HashSet<string>(StringComparer.Ordinal);
         if (this.childNames.Add(name)) this.childNamesInOrder = null;
     }
 
     public void Unlink(string name)
     {
-        if (this.childNames.Remove(name)) this.childNamesInOrder = null;
+        if (this.childNames?.Remove(name) == true) this.childNamesInOrder = null;
     }
 
     public StoredNode Copy()
     {
+        // The sorted listing is never changed in place (a change drops it), so the copy may share it.
         var copy = new StoredNode { Comment = Comment, childNamesInOrder = this.childNamesInOrder };
         copy.Values.AddRange(Values);
-        copy.childNames.UnionWith(this.childNames);
+        if (this.childNames is not null) copy.childNames = new HashSet<string>(this.childNames, StringComparer.Ordinal);
         return copy;
     }
 
