@@ -67,18 +67,8 @@ internal sealed class SimulatorConsole : IDisposable
 
     private static Process Simulator(IEnumerable<string> arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardInputEncoding = new UTF8Encoding(false),
-            StandardOutputEncoding = Encoding.UTF8,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        start.ArgumentList.Add(BuildOutputs.SimulatorAssembly);
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // Redirected standard streams are UTF-8 without a byte-order mark, which the simulator reads and writes.
+        var start = new ProcessStartInfo("dotnet", [BuildOutputs.SimulatorAssembly, .. arguments]) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         start.Environment["USER"] = "vyos";
         return Process.Start(start) ?? throw new InvalidOperationException("The simulator did not start.");
     }
