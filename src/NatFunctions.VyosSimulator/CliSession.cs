@@ -36,7 +36,7 @@ internal sealed class CliSession
 
     // The working tree as last built: the active config text it was built on and how many of this.changes it holds.
     private string? workingBase;
-    private ConfigTree? workingTree;
+    private ConfigStore? workingStore;
     private int workingChangeCount;
     private bool inConfigMode;
 
@@ -420,7 +420,7 @@ internal sealed class CliSession
         if (faults.CommitDelayMs is > 0) Task.Delay(TimeSpan.FromMilliseconds(faults.CommitDelayMs.Value), this.time, cancellationToken).GetAwaiter().GetResult();
 
         var output = new System.Text.StringBuilder();
-        ConfigTree? activeBefore = null;
+        ConfigStore? activeBefore = null;
         var failed = false;
         var anyActive = false;
         this.state.Update(current =>
@@ -450,7 +450,7 @@ internal sealed class CliSession
             }
 
             var result = working.DeepClone();
-            foreach (var script in failures) result.ReplaceSubtree(script.Path, active.Find(script.Path));
+            foreach (var script in failures) result.ReplaceSubtree(script.Path, active);
             foreach (var script in failures) output.Append(CommitOutput.Failed(script));
             failed = failures.Count > 0;
             if (failed) output.Append(CommitOutput.CommitFailed(Version));
@@ -477,9 +477,9 @@ internal sealed class CliSession
         this.mailboxes.Post(notice, (id, registration) => id != this.sessionId && registration.InConfigMode && registration.Tty != this.tty, cancellationToken);
     }
 
-    private void ApplyConcurrentSets(ConfigTree working, FaultSettings faults) => ApplySetLines(working, faults.ConcurrentSetsAfterCommit);
+    private void ApplyConcurrentSets(ConfigStore working, FaultSettings faults) => ApplySetLines(working, faults.ConcurrentSetsAfterCommit);
 
-    private void ApplySetLines(ConfigTree working, IReadOnlyList<string>? lines)
+    private void ApplySetLines(ConfigStore working, IReadOnlyList<string>? lines)
     {
         foreach (var line in lines ?? [])
         {
@@ -522,7 +522,7 @@ internal sealed class CliSession
     /// sagitta:src/commit/commit-algorithm.cpp runs them after a failed commit too (not when the lock refused it), and
     /// the revision hook, present only while commit-revisions is set, writes the entry confirm and revert read.
     /// </summary>
-    private void RunPostCommitHooks(ConfigTree activeBefore, CancellationToken cancellationToken)
+    private void RunPostCommitHooks(ConfigStore activeBefore, CancellationToken cancellationToken)
     {
         if (Version.IsEquuleus || activeBefore.Value("system", "config-management", "commit-revisions") is null) return;
         this.state.Update(
@@ -573,15 +573,18 @@ internal sealed class CliSession
             return false;
         }
 
-        // 1.5: `system config-management commit-confirm action reboot` keeps the reboot; the default is a reload.
-        var reboots = !Version.IsCircinus
-            || ConfigCommandsReader.Read(snapshot.ActiveConfig).Value("system", "config-management", "commit-confirm", "action") == "reboot";
+        // 1.5 reloads whatever `system config-management commit-confirm action` says. current:python/vyos/config_mgmt.py
+        // ConfigMgmt.__init__ sets reboot_unconfirmed from `d.get('commit_confirm') == 'reboot'`, but since 64196ec5f
+        // (T5976, 2024-10-07) `commit-confirm` is a node holding the `action` leaf
+        // (current:interface-definitions/system_config-management.xml.in, defaultValue reboot), so get_config_dict gives
+        // a dict there (or nothing) and the comparison is never true; that commit changed only the XML and
+        // src/conf_mode/system_config-management.py. The mirrored circinus head (2024-10-15) predates T5976 and reboots
+        // like sagitta; the simulator's 1.5 follows current (decision 0018).
+        var reboots = Version.IsSagitta;
         var warning = reboots && snapshot.ActiveConfig != snapshot.SavedConfig ? "\nYou should save previous commits before commit-confirm !\n" : string.Empty;
-        var question = Version.IsSagitta
+        var question = reboots
             ? $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\n\nProceed ?"
-            : reboots
-                ? $"\ncommit-confirm will automatically reboot in {minutes} minutes unless changes\nare confirmed.\nProceed ?"
-                : $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\nProceed ?";
+            : $"\ncommit-confirm will automatically reload previous config in {minutes} minutes\nunless changes are confirmed.\nProceed ?";
         if (!AskYesNo(warning + question))
         {
             this.terminalOutput.Write("commit-confirm canceled\n");
@@ -628,7 +631,7 @@ internal sealed class CliSession
         this.state.Update(current => current with { PendingConfirm = pending }, cancellationToken);
     }
 
-    /// <summary>Sends due countdown notices and, at the deadline, reverts: a reboot on 1.3/1.4 (and 1.5 with action reboot), a soft reload on 1.5.</summary>
+    /// <summary>Sends due countdown notices and, at the deadline, reverts: a reboot on 1.3/1.4, a soft reload on 1.5.</summary>
     private void AdvanceCommitConfirm(CancellationToken cancellationToken)
     {
         var now = this.time.GetUtcNow();
@@ -643,7 +646,7 @@ internal sealed class CliSession
                 var due = pending.ArmedAt.AddMilliseconds((double)(pending.Minutes - minutesLeft) * pending.MinuteMilliseconds);
                 if (sent.Contains(minutesLeft) || now < due) continue;
                 sent.Add(minutesLeft);
-                if (TerminalNotices.CommitConfirmCountdown(Version, minutesLeft, pending.Reboots) is { } text) walls.Add(TerminalNotices.Wall(text));
+                if (TerminalNotices.CommitConfirmCountdown(Version, minutesLeft) is { } text) walls.Add(TerminalNotices.Wall(text));
             }
 
             // Rewrite the timer only when a notice went out (the watcher looks every 50 ms).
@@ -774,25 +777,25 @@ internal sealed class CliSession
     private void ClearChanges()
     {
         this.changes.Clear();
-        this.workingTree = null;
+        this.workingStore = null;
     }
 
-    private ConfigTree Working(CancellationToken cancellationToken) => Working(this.state.Read(cancellationToken));
+    private ConfigStore Working(CancellationToken cancellationToken) => Working(this.state.Read(cancellationToken));
 
-    private ConfigTree Working(RouterState snapshot)
+    private ConfigStore Working(RouterState snapshot)
     {
-        if (this.workingTree is null || !string.Equals(this.workingBase, snapshot.ActiveConfig, StringComparison.Ordinal))
+        if (this.workingStore is null || !string.Equals(this.workingBase, snapshot.ActiveConfig, StringComparison.Ordinal))
         {
-            this.workingTree = ConfigCommandsReader.Read(snapshot.ActiveConfig);
+            this.workingStore = ConfigCommandsReader.Read(snapshot.ActiveConfig);
             this.workingBase = snapshot.ActiveConfig;
             this.workingChangeCount = 0;
         }
 
-        for (; this.workingChangeCount < this.changes.Count; this.workingChangeCount++) this.changes[this.workingChangeCount].ApplyTo(this.workingTree);
-        return this.workingTree;
+        for (; this.workingChangeCount < this.changes.Count; this.workingChangeCount++) this.changes[this.workingChangeCount].ApplyTo(this.workingStore);
+        return this.workingStore;
     }
 
-    private static bool SameSubtree(ConfigTree left, ConfigTree right, IReadOnlyList<string> path)
+    private static bool SameSubtree(ConfigStore left, ConfigStore right, IReadOnlyList<string> path)
     {
         var a = left.Find(path);
         var b = right.Find(path);
@@ -800,11 +803,11 @@ internal sealed class CliSession
     }
 
     /// <summary>The owner the injected failure is blamed on: the first changed conf script in priority order, else the first changed top-level node.</summary>
-    private static string FirstChangedTopLevelNode(ConfigTree before, ConfigTree after)
+    private static string FirstChangedTopLevelNode(ConfigStore before, ConfigStore after)
     {
         var script = ConfScript.Modelled.OrderBy(candidate => candidate.Priority).FirstOrDefault(candidate => !SameSubtree(before, after, candidate.Path));
         if (script is not null) return script.DisplayPath;
-        var names = before.Root.SortedChildren.Select(node => node.Name).Union(after.Root.SortedChildren.Select(node => node.Name));
+        var names = before.Root.Children.Select(node => node.Name).Union(after.Root.Children.Select(node => node.Name));
         return names.FirstOrDefault(name => !SameSubtree(before, after, [name])) ?? "nat";
     }
 

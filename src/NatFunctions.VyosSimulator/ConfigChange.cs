@@ -6,5 +6,5 @@ namespace NatFunctions.VyosSimulator;
 internal sealed record ConfigChange(bool IsDelete, IReadOnlyList<string> Path, string? Value, ValueMode Mode)
 {
     /// <returns>False when the tree already was that way (VyOS: "already exists" / nothing to delete).</returns>
-    public bool ApplyTo(ConfigTree tree) => IsDelete ? tree.Delete(Path, Value) : tree.Set(Path, Value, Mode);
+    public bool ApplyTo(ConfigStore tree) => IsDelete ? tree.Delete(Path, Value) : tree.Set(Path, Value, Mode);
 }

@@ -9,7 +9,7 @@ namespace NatFunctions.VyosSimulator;
 /// </summary>
 internal static class ConfigComparison
 {
-    public static IReadOnlyList<string> Diff(ConfigTree from, ConfigTree to, bool asCommands)
+    public static IReadOnlyList<string> Diff(ConfigStore from, ConfigStore to, bool asCommands)
     {
         var before = ConfigCommandsPrinter.Lines(from).ToList();
         var after = ConfigCommandsPrinter.Lines(to).ToList();

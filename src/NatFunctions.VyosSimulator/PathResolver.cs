@@ -25,11 +25,11 @@ internal sealed class PathResolver(SchemaNode root)
 
     public const string TagWhitespaceMessage = "Tag node value name must not contain whitespace";
 
-    public ResolvedPath ResolveSet(IReadOnlyList<string> words, ConfigTree working) => Resolve(words, working, isDelete: false);
+    public ResolvedPath ResolveSet(IReadOnlyList<string> words, ConfigStore working) => Resolve(words, working, isDelete: false);
 
-    public ResolvedPath ResolveDelete(IReadOnlyList<string> words, ConfigTree working) => Resolve(words, working, isDelete: true);
+    public ResolvedPath ResolveDelete(IReadOnlyList<string> words, ConfigStore working) => Resolve(words, working, isDelete: true);
 
-    private ResolvedPath Resolve(IReadOnlyList<string> words, ConfigTree working, bool isDelete)
+    private ResolvedPath Resolve(IReadOnlyList<string> words, ConfigStore working, bool isDelete)
     {
         var failed = isDelete ? "Delete failed" : "Set failed";
         var node = root;
@@ -92,12 +92,12 @@ internal sealed class PathResolver(SchemaNode root)
         return new ResolvedPath(words.Take(valueIndex).ToArray(), value, leaf.IsMulti ? ValueMode.Append : ValueMode.Replace, null);
     }
 
-    private static ResolvedPath ResolveOpenArea(IReadOnlyList<string> words, int firstUnknown, ConfigTree working)
+    private static ResolvedPath ResolveOpenArea(IReadOnlyList<string> words, int firstUnknown, ConfigStore working)
     {
         var remaining = words.Count - firstUnknown;
         var lastIsNode = remaining == 1
             || CommonTagNodeNames.Contains(words[^2])
-            || working.Find(words.Take(words.Count - 1).ToArray()) is { Children.Count: > 0 };
+            || working.Find(words.Take(words.Count - 1).ToArray()) is { HasChildren: true };
         if (lastIsNode) return new ResolvedPath(words, null, ValueMode.Replace, null);
 
         var quoteProblem = QuoteProblem(words[^1]);

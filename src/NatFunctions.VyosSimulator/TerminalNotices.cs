@@ -17,9 +17,10 @@ internal static class TerminalNotices
 
     /// <summary>
     /// The commit-confirm countdown (<c>src/helpers/commit-confirm-notify.py</c>): sagitta's text; 1.5 (vyos-1x
-    /// current) words it per revert action. Null on 1.3, which schedules the revert with <c>at</c> and sends nothing.
+    /// current) the reload wording, as config_mgmt.py starts it without <c>--reboot</c> (reboot_unconfirmed is never
+    /// true there, see CliSession). Null on 1.3, which schedules the revert with <c>at</c> and sends nothing.
     /// </summary>
-    public static string? CommitConfirmCountdown(VyosRelease release, int minutesLeft, bool reboots)
+    public static string? CommitConfirmCountdown(VyosRelease release, int minutesLeft)
     {
         var plural = minutesLeft == 1 ? string.Empty : "s";
         if (release.IsEquuleus) return null;
@@ -28,9 +29,7 @@ internal static class TerminalNotices
             return $"[commit-confirm] System is going to reboot in {minutesLeft} minute{plural} to rollback the last commit.\nConfirm your changes to cancel the reboot.";
         }
 
-        return reboots
-            ? $"[commit-confirm] System will reboot in {minutesLeft} minute{plural}\nto rollback the last commit.\nConfirm your changes to cancel the reboot."
-            : $"[commit-confirm] System will reload previous config in {minutesLeft} minute{plural}\nto rollback the last commit.\nConfirm your changes to cancel the reload.";
+        return $"[commit-confirm] System will reload previous config in {minutesLeft} minute{plural}\nto rollback the last commit.\nConfirm your changes to cancel the reload.";
     }
 
     /// <summary>vyos-1x current python/vyos/config_mgmt.py <c>revert_soft</c>: <c>wall -n</c> before it reloads.</summary>

@@ -197,20 +197,32 @@ public sealed class CommitConfirmTests
         Assert.DoesNotContain("time-zone", router.ActiveConfig, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// current:python/vyos/config_mgmt.py compares the whole <c>commit-confirm</c> node (a dict since 64196ec5f moved
+    /// <c>action</c> under it) with the string <c>'reboot'</c>, so <c>action reboot</c> changes nothing: 1.5 reloads.
+    /// </summary>
     [Fact]
-    public void Version_1_5_with_action_reboot_asks_to_reboot_and_reboots()
+    public void Version_1_5_with_action_reboot_still_asks_to_reload_and_reloads()
     {
-        using var router = new SimulatedRouterState(Base + "set system config-management commit-confirm action 'reboot'\n");
+        // In VyOS order, as the reload prints it back.
+        var withActionReboot = Base.Replace("set system config-management", "set system config-management commit-confirm action 'reboot'\nset system config-management", StringComparison.Ordinal);
+        using var router = new SimulatedRouterState(withActionReboot);
         var console = router.Open(VyosRelease.V1_5, "y");
         console.RunAll("configure", ZoneUtc);
+        var beforeCommitConfirm = router.ActiveConfig;
 
         Assert.Equal(
-            "\ncommit-confirm will automatically reboot in 2 minutes unless changes\nare confirmed.\nProceed ? [Y/n] \n"
-            + "Initialized commit-confirm; 2 minutes to confirm before reboot\n",
+            "\ncommit-confirm will automatically reload previous config in 2 minutes\nunless changes are confirmed.\nProceed ? [Y/n] \n"
+            + "Initialized commit-confirm; 2 minutes to confirm before reload\n",
             console.Run("commit-confirm 2"));
 
         router.Time.Advance(TimeSpan.FromMinutes(2));
-        Assert.Throws<SessionDroppedException>(() => console.Run(string.Empty));
+        var blank = new string(' ', 79) + "\r\n";
+        Assert.Equal(
+            blank + "[commit-confirm] System will reload previous config in 1 minute\nto rollback the last commit.\nConfirm your changes to cancel the reload.\r\n" + blank
+            + blank + "[commit-confirm] Reverting to previous config now\r\n" + blank + beforeCommitConfirm,
+            console.Run("run show configuration commands"));
+        Assert.Null(new NatFunctions.VyosSimulator.State.StateDirectory(router.Directory).Read(CancellationToken.None).Reboot);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ internal sealed class ApiEndpoints(ShellOptions router, TimeProvider time)
         };
     }
 
-    private static HashSet<string> Keys(ConfigTree active)
+    private static HashSet<string> Keys(ConfigStore active)
     {
         var ids = active.Find(["service", "https", "api", "keys", "id"]);
         return ids is null

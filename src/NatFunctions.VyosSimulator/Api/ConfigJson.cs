@@ -13,13 +13,13 @@ internal static class ConfigJson
     public static JsonObject Children(ConfigNode node)
     {
         var json = new JsonObject();
-        foreach (var child in node.SortedChildren) json[child.Name] = Of(child);
+        foreach (var child in node.Children) json[child.Name] = Of(child);
         return json;
     }
 
     private static JsonNode Of(ConfigNode node)
     {
-        if (node.Children.Count > 0 || node.Values.Count == 0) return Children(node);
+        if (node.HasChildren || node.Values.Count == 0) return Children(node);
         return node.Values.Count == 1
             ? JsonValue.Create(node.Values[0])
             : new JsonArray([.. node.Values.Select(value => (JsonNode?)JsonValue.Create(value))]);

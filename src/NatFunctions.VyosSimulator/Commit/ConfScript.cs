@@ -6,7 +6,7 @@ namespace NatFunctions.VyosSimulator.Commit;
 /// A conf-mode script the simulator runs at commit: the node that owns it (<c>owner=</c> in the XML), its commit
 /// priority (lower first), and whether its output reaches the terminal through vyos-configd.
 /// </summary>
-internal sealed record ConfScript(IReadOnlyList<string> Path, int Priority, Func<VyosRelease, bool> RunsInConfigd, Action<ConfigTree, VyosRelease, ConfScriptRun> Verify)
+internal sealed record ConfScript(IReadOnlyList<string> Path, int Priority, Func<VyosRelease, bool> RunsInConfigd, Action<ConfigStore, VyosRelease, ConfScriptRun> Verify)
 {
     /// <summary>
     /// nat.xml.in: <c>owner nat.py</c>, priority 220, listed in data/configd-include.json on every branch;

@@ -13,7 +13,7 @@ internal static class DhcpServerVerifier
     // sagitta service_dhcp-server.py verify(): common_deprecation_msg.
     private const string DeprecationTail = "are subject of removal in VyOS 1.5! Please raise a feature request for proper CLI nodes!";
 
-    public static void Verify(ConfigTree config, VyosRelease release, ConfScriptRun run)
+    public static void Verify(ConfigStore config, VyosRelease release, ConfScriptRun run)
     {
         var dhcp = config.Find(["service", "dhcp-server"]);
 
@@ -31,7 +31,7 @@ internal static class DhcpServerVerifier
 
         var state = new DhcpVerifyState(new RouterInterfaces(config));
         var disabledNetworks = 0;
-        foreach (var network in sharedNetworks.SortedChildren)
+        foreach (var network in sharedNetworks.Children)
         {
             if (release.IsSagitta && network.Child("shared-network-parameters") is not null)
             {
@@ -49,7 +49,7 @@ internal static class DhcpServerVerifier
             // The script's `for network in networks` (the range overlap loop) rebinds `network`, so later messages
             // in the same shared network print the last range compared instead of the shared network's name.
             var networkLabel = network.Name;
-            foreach (var subnet in subnets.SortedChildren)
+            foreach (var subnet in subnets.Children)
             {
                 if (!VerifySubnet(release, network, subnet, ref networkLabel, state, run)) return;
             }
@@ -150,7 +150,7 @@ internal static class DhcpServerVerifier
     private static bool VerifyRanges(ConfigNode ranges, string subnet, Ipv4Network subnetNetwork, ref string networkLabel, ConfScriptRun run)
     {
         var previous = new List<(uint Start, uint Stop, string Text)>();
-        foreach (var range in ranges.SortedChildren)
+        foreach (var range in ranges.Children)
         {
             var startText = range.Child("start")?.FirstValue;
             var stopText = range.Child("stop")?.FirstValue;
@@ -187,7 +187,7 @@ internal static class DhcpServerVerifier
         var usedIps = new HashSet<string>(StringComparer.Ordinal);
         var usedMacs = new HashSet<string>(StringComparer.Ordinal);
         var usedDuids = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var mapping in mappings.SortedChildren)
+        foreach (var mapping in mappings.Children)
         {
             var ip = mapping.Child("ip-address")?.FirstValue;
             var mac = mapping.Child(macLeaf)?.FirstValue;

@@ -14,19 +14,19 @@ internal static class NatVerifier
     // sagitta/circinus nat.py valid_groups, in its order; messages use the dashed names.
     private static readonly string[] GroupTypes = ["address-group", "domain-group", "network-group", "port-group"];
 
-    public static void Verify(ConfigTree config, VyosRelease release, ConfScriptRun run)
+    public static void Verify(ConfigStore config, VyosRelease release, ConfScriptRun run)
     {
         // verify(): `if not nat or 'deleted' in nat: return`.
         if (config.Find(["nat"]) is null) return;
 
         var interfaces = new RouterInterfaces(config);
-        foreach (var rule in config.Find(["nat", "source", "rule"])?.SortedChildren ?? [])
+        foreach (var rule in config.Find(["nat", "source", "rule"])?.Children ?? [])
         {
             var ok = release.IsEquuleus ? EquuleusSource(rule, interfaces, run) : ModernRule(config, rule, "source", interfaces, run);
             if (!ok) return;
         }
 
-        foreach (var rule in config.Find(["nat", "destination", "rule"])?.SortedChildren ?? [])
+        foreach (var rule in config.Find(["nat", "destination", "rule"])?.Children ?? [])
         {
             var ok = release.IsEquuleus ? EquuleusDestination(rule, interfaces, run) : ModernRule(config, rule, "destination", interfaces, run);
             if (!ok) return;
@@ -104,7 +104,7 @@ internal static class NatVerifier
     }
 
     /// <summary>sagitta/circinus nat.py: the source or destination rule checks, then <c>verify_rule</c>.</summary>
-    private static bool ModernRule(ConfigTree config, ConfigNode rule, string direction, RouterInterfaces interfaces, ConfScriptRun run)
+    private static bool ModernRule(ConfigStore config, ConfigNode rule, string direction, RouterInterfaces interfaces, ConfScriptRun run)
     {
         var isSource = direction == "source";
         var kind = isSource ? "Source" : "Destination";
@@ -155,7 +155,7 @@ internal static class NatVerifier
     }
 
     /// <summary>sagitta/circinus nat.py <c>verify_rule</c>.</summary>
-    private static bool ModernCommonRule(ConfigTree config, ConfigNode rule, string errorPrefix, ConfScriptRun run)
+    private static bool ModernCommonRule(ConfigStore config, ConfigNode rule, string errorPrefix, ConfScriptRun run)
     {
         var protocol = Value(rule, "protocol") ?? "all";
         var hasPort = Value(rule, "translation", "port") is not null || Value(rule, "translation", "redirect", "port") is not null

@@ -13,7 +13,7 @@ internal sealed class RouterInterfaces
     private readonly HashSet<string> names = new(StringComparer.Ordinal) { "lo" };
     private readonly List<(uint Address, int PrefixLength)> addresses = [(0x7F000001u, 8)];
 
-    public RouterInterfaces(ConfigTree config)
+    public RouterInterfaces(ConfigStore config)
     {
         foreach (var type in config.Find(["interfaces"])?.Children ?? [])
         {

@@ -7,9 +7,9 @@ namespace NatFunctions.VyosSimulator.Config;
 /// </summary>
 internal static class ConfigCommandsReader
 {
-    public static ConfigTree Read(string text)
+    public static ConfigStore Read(string text)
     {
-        var tree = new ConfigTree();
+        var store = new ConfigStore();
         var lineNumber = 0;
         foreach (var rawLine in text.Split('\n'))
         {
@@ -19,13 +19,12 @@ internal static class ConfigCommandsReader
             if (line.StartsWith("set ", StringComparison.Ordinal))
             {
                 var (path, value) = Split(line, "set ".Length, lineNumber);
-                var node = Walk(tree, path);
-                if (value is not null) node.AddValue(value);
+                store.Set(path, value, ValueMode.Append);
             }
             else if (line.StartsWith("comment ", StringComparison.Ordinal))
             {
                 var (path, value) = Split(line, "comment ".Length, lineNumber);
-                Walk(tree, path).Comment = value ?? throw new ConfigTextException(lineNumber, line, "a comment needs a quoted text");
+                store.SetComment(path, value ?? throw new ConfigTextException(lineNumber, line, "a comment needs a quoted text"));
             }
             else
             {
@@ -33,7 +32,7 @@ internal static class ConfigCommandsReader
             }
         }
 
-        return tree;
+        return store;
     }
 
     private static (string[] Path, string? Value) Split(string line, int start, int lineNumber)
@@ -52,12 +51,5 @@ internal static class ConfigCommandsReader
         var path = rest.Split(' ');
         if (path.Any(word => word.Length == 0)) throw new ConfigTextException(lineNumber, line, "path words must be separated by single spaces");
         return (path, value);
-    }
-
-    private static ConfigNode Walk(ConfigTree tree, string[] path)
-    {
-        var node = tree.Root;
-        foreach (var word in path) node = node.GetOrAddChild(word);
-        return node;
     }
 }

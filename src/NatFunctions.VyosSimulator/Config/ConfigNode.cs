@@ -1,127 +1,39 @@
 namespace NatFunctions.VyosSimulator.Config;
 
 /// <summary>
-/// One node of the simulator's configuration tree: a plain node, a tag node, one of its tag values, or a leaf with
-/// values. Children are kept in the order they were added; the printer sorts them as VyOS shows them.
+/// A look at one node of a <see cref="ConfigStore"/> by its path, as the conf scripts and the printer read it: its
+/// name, its children in VyOS order, its <c>node.val</c> values and its comment. Holds nothing of its own.
 /// </summary>
-/// <remarks>A name index exists only for nodes with many children (a router's NAT rules), so parsing stays linear.</remarks>
-internal sealed class ConfigNode(string name)
+/// <remarks>It reads the stored node it was made for; after that node is deleted it still shows it as it was.</remarks>
+internal sealed class ConfigNode(ConfigStore store, string storedPath, string name, StoredNode stored)
 {
-    private const int IndexThreshold = 16;
-
-    private readonly List<ConfigNode> children = [];
-    private readonly List<string> values = [];
-    private Dictionary<string, ConfigNode>? index;
-
     public string Name { get; } = name;
 
-    public IReadOnlyList<ConfigNode> Children => this.children;
+    /// <summary>Child nodes (or tag values) sorted as vyatta-cfg lists them; conf scripts iterate them in this order.</summary>
+    public IReadOnlyList<ConfigNode> Children =>
+        [.. Stored.ChildNames.Select(childName => store.At(ConfigStore.ChildPath(storedPath, childName), childName)!)];
 
-    public IReadOnlyList<string> Values => this.values;
+    public bool HasChildren => Stored.ChildCount > 0;
 
-    /// <summary>The children in VyOS order: how <c>show</c> prints them and how conf scripts iterate them.</summary>
-    public IEnumerable<ConfigNode> SortedChildren =>
-        this.children.Count <= 1 ? this.children : this.children.OrderBy(child => child.Name, VyosNameOrder.Instance);
+    public IReadOnlyList<string> Values => Stored.Values;
 
-    /// <summary>The node's <c>comment</c> text, if any.</summary>
-    public string? Comment { get; set; }
+    public string? FirstValue => Stored.Values.Count > 0 ? Stored.Values[0] : null;
 
-    public bool IsEmpty => this.children.Count == 0 && this.values.Count == 0;
+    public string? Comment => Stored.Comment;
 
-    public string? FirstValue => this.values.Count > 0 ? this.values[0] : null;
+    public bool IsEmpty => Stored.IsEmpty;
 
-    public ConfigNode? Child(string childName)
-    {
-        if (this.index is not null) return this.index.GetValueOrDefault(childName);
-        foreach (var child in this.children)
-        {
-            if (child.Name == childName) return child;
-        }
+    private StoredNode Stored { get; } = stored;
 
-        return null;
-    }
+    public ConfigNode? Child(string childName) => store.At(ConfigStore.ChildPath(storedPath, childName), childName);
 
-    public ConfigNode GetOrAddChild(string childName)
-    {
-        var existing = Child(childName);
-        if (existing is not null) return existing;
-        var child = new ConfigNode(childName);
-        AddChild(child);
-        return child;
-    }
-
-    public void AddChild(ConfigNode child)
-    {
-        this.children.Add(child);
-        if (this.index is not null) this.index[child.Name] = child;
-        else if (this.children.Count > IndexThreshold) this.index = this.children.ToDictionary(node => node.Name, StringComparer.Ordinal);
-    }
-
-    public bool RemoveChild(string childName)
-    {
-        var index = this.children.FindIndex(child => child.Name == childName);
-        if (index < 0) return false;
-        this.children.RemoveAt(index);
-        this.index?.Remove(childName);
-        return true;
-    }
-
-    /// <summary>Puts <paramref name="replacement"/> in place of the child of that name (or adds it); null removes it.</summary>
-    public void ReplaceChild(string childName, ConfigNode? replacement)
-    {
-        var index = this.children.FindIndex(child => child.Name == childName);
-        if (replacement is null)
-        {
-            if (index >= 0) RemoveChild(childName);
-            return;
-        }
-
-        if (index < 0)
-        {
-            AddChild(replacement);
-            return;
-        }
-
-        this.children[index] = replacement;
-        if (this.index is not null) this.index[childName] = replacement;
-    }
-
-    /// <returns>False when the value was already there.</returns>
-    public bool AddValue(string value)
-    {
-        if (this.values.Contains(value)) return false;
-        this.values.Add(value);
-        return true;
-    }
-
-    /// <returns>False when the leaf already had exactly this value.</returns>
-    public bool ReplaceValue(string value)
-    {
-        if (this.values.Count == 1 && this.values[0] == value) return false;
-        this.values.Clear();
-        this.values.Add(value);
-        return true;
-    }
-
-    public bool RemoveValue(string value) => this.values.Remove(value);
-
-    public ConfigNode DeepClone()
-    {
-        var copy = new ConfigNode(Name) { Comment = Comment };
-        copy.values.AddRange(this.values);
-        foreach (var child in this.children) copy.AddChild(child.DeepClone());
-        return copy;
-    }
-
-    /// <summary>Same names, values (in order), comments and children, whatever order the children were added in.</summary>
+    /// <summary>The same values, comments and child nodes all the way down, whatever order they were set in.</summary>
     public bool ContentEquals(ConfigNode other)
     {
-        if (Name != other.Name || Comment != other.Comment || !this.values.SequenceEqual(other.values)) return false;
-        if (this.children.Count != other.children.Count) return false;
-        foreach (var child in this.children)
+        if (Name != other.Name || !Stored.SameFiles(other.Stored) || Stored.ChildCount != other.Stored.ChildCount) return false;
+        foreach (var child in Children)
         {
-            var match = other.Child(child.Name);
-            if (match is null || !child.ContentEquals(match)) return false;
+            if (other.Child(child.Name) is not { } theirs || !child.ContentEquals(theirs)) return false;
         }
 
         return true;

@@ -8,92 +8,25 @@ namespace NatFunctions.VyosSimulator.Config;
 /// numerically (rule <c>9</c> before rule <c>10</c>), other characters with letters before everything else and
 /// <c>~</c> before the end. Multi-value leaves are not sorted (their values keep set order).
 /// </summary>
-internal sealed class VyosNameOrder : IComparer<string>
+internal static class VyosNameOrder
 {
-    public static VyosNameOrder Instance { get; } = new();
+    /// <summary>The order as a comparer, for sorting outside the store (tests, LINQ's <c>Order</c>).</summary>
+    public static IComparer<string> Instance { get; } = Comparer<string>.Create(CompareNames);
 
-    public int Compare(string? x, string? y)
+    /// <summary>The names in VyOS order, each name parsed once.</summary>
+    public static string[] Sort(IEnumerable<string> names) =>
+        [.. names.Select(name => (Name: name, Version: DebianVersionName.Parse(name)))
+            .OrderBy(pair => pair.Version)
+            .ThenBy(pair => pair.Name, StringComparer.Ordinal)
+            .Select(pair => pair.Name)];
+
+    private static int CompareNames(string? left, string? right)
     {
-        if (ReferenceEquals(x, y)) return 0;
-        if (x is null) return -1;
-        if (y is null) return 1;
-        var result = CompareVersions(x, y);
+        // Names are never null in a store; Comparer<T>.Create passes nulls on only when a caller sorts them.
+        if (left is null || right is null) return (left is null ? 0 : 1) - (right is null ? 0 : 1);
+        var byVersion = DebianVersionName.Parse(left).CompareTo(DebianVersionName.Parse(right));
 
         // apt calls "010" and "10" equal; std::sort leaves such a pair in either order. Keep the order total.
-        return result != 0 ? result : string.CompareOrdinal(x, y);
-    }
-
-    private static int CompareVersions(string a, string b)
-    {
-        var (epochA, restA) = SplitEpoch(a);
-        var (epochB, restB) = SplitEpoch(b);
-        var result = CompareFragment(epochA, epochB);
-        if (result != 0) return result;
-
-        var dashA = restA.LastIndexOf('-');
-        var dashB = restB.LastIndexOf('-');
-        var upstreamA = dashA < 0 ? restA : restA[..dashA];
-        var upstreamB = dashB < 0 ? restB : restB[..dashB];
-        result = CompareFragment(upstreamA, upstreamB);
-        if (result != 0) return result;
-
-        // No revision compares like revision "0".
-        if (dashA < 0 && dashB < 0) return 0;
-        var revisionA = dashA < 0 ? "0" : restA[(dashA + 1)..];
-        var revisionB = dashB < 0 ? "0" : restB[(dashB + 1)..];
-        return CompareFragment(revisionA, revisionB);
-    }
-
-    private static (string Epoch, string Remainder) SplitEpoch(string text)
-    {
-        var colon = text.IndexOf(':');
-        if (colon < 0) return (string.Empty, text);
-
-        // A zero epoch is the same as none.
-        var epoch = text[..colon].TrimStart('0');
-        return (epoch, text[(colon + 1)..]);
-    }
-
-    private static int CompareFragment(string a, string b)
-    {
-        var i = 0;
-        var j = 0;
-        while (i < a.Length && j < b.Length)
-        {
-            while (i < a.Length && j < b.Length && (!char.IsAsciiDigit(a[i]) || !char.IsAsciiDigit(b[j])))
-            {
-                var left = Order(a[i]);
-                var right = Order(b[j]);
-                if (left != right) return left - right;
-                i++;
-                j++;
-            }
-
-            while (i < a.Length && a[i] == '0') i++;
-            while (j < b.Length && b[j] == '0') j++;
-            var firstDifference = 0;
-            while (i < a.Length && j < b.Length && char.IsAsciiDigit(a[i]) && char.IsAsciiDigit(b[j]))
-            {
-                if (firstDifference == 0) firstDifference = a[i] - b[j];
-                i++;
-                j++;
-            }
-
-            if (i < a.Length && char.IsAsciiDigit(a[i])) return 1;
-            if (j < b.Length && char.IsAsciiDigit(b[j])) return -1;
-            if (firstDifference != 0) return firstDifference;
-        }
-
-        if (i == a.Length && j == b.Length) return 0;
-        if (i == a.Length) return b[j] == '~' ? 1 : -1;
-        return a[i] == '~' ? -1 : 1;
-    }
-
-    private static int Order(char c)
-    {
-        if (char.IsAsciiDigit(c)) return 0;
-        if (char.IsAsciiLetter(c)) return c;
-        if (c == '~') return -1;
-        return c + 256;
+        return byVersion != 0 ? byVersion : string.CompareOrdinal(left, right);
     }
 }

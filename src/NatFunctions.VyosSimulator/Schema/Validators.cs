@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 
 namespace NatFunctions.VyosSimulator.Schema;
@@ -9,27 +8,35 @@ namespace NatFunctions.VyosSimulator.Schema;
 /// equuleus's shell validators (ipv4-address, ipv4-prefix, ipv4-range, ip-protocol) exit 1 without printing;
 /// sagitta and circinus print <c>Error: VALUE is not a valid …</c>.
 /// </summary>
-internal static partial class Validators
+internal static class Validators
 {
     private static readonly Lazy<HashSet<string>> ServiceNames = new(LoadServiceNames);
 
+    private static readonly Regex VrfExcludedPattern = new(@"^(bond|br|dum|eth|lan|eno|ens|enp|enx|gnv|ipoe|l2tp|l2tpeth|ppp|pppoe|peth|tun|vti|vxlan|wg|wlan|wwan|\d)\d*(\.\d+)?(v.+)?", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex PortRangePattern = new(@"^[0-9]{1,5}-[0-9]{1,5}\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex MacPattern = new(@"^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}\z", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
+    private static readonly Regex ProtocolPattern = new(@"^!?\b(all|ip|hopopt|icmp|igmp|ggp|ipencap|st|tcp|egp|igp|pup|udp|tcp_udp|hmp|xns-idp|rdp|iso-tp4|dccp|xtp|ddp|idpr-cmtp|ipv6|ipv6-route|ipv6-frag|idrp|rsvp|gre|esp|ah|skip|ipv6-icmp|icmpv6|ipv6-nonxt|ipv6-opts|rspf|vmtp|eigrp|ospf|ax\.25|ipip|etherip|encap|pim|ipcomp|vrrp|l2tp|isis|sctp|fc|mobility-header|udplite|mpls-in-ip|manet|hip|shim6|wesp|rohc)\b", RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+
     /// <summary>src/validators/ipv4-address: <c>ipaddrcheck --is-ipv4-single</c>.</summary>
     public static ValueValidator Ipv4Address(VyosRelease release) =>
-        new(IsIpv4Address, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 address");
+        new(Ipaddrcheck.IsIpv4Single, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 address");
 
     /// <summary>src/validators/ipv4-range: two addresses, the first strictly lower (<c>-ge</c> fails).</summary>
     public static ValueValidator Ipv4Range(VyosRelease release) =>
-        new(IsIpv4Range, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 address range");
+        new(Ipaddrcheck.IsIpv4Range, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 address range");
 
     /// <summary>src/validators/mac-address: a regex (equuleus python, sagitta+ validate-value); prints nothing.</summary>
-    public static ValueValidator MacAddress { get; } = new(value => MacPattern().IsMatch(value), _ => null);
+    public static ValueValidator MacAddress { get; } = new(value => MacPattern.IsMatch(value), _ => null);
 
     /// <summary>sagitta+ src/validators/fqdn: validate-value <c>[A-Za-z0-9][-.A-Za-z0-9]*</c> (whole value); prints nothing.</summary>
     public static ValueValidator Fqdn { get; } = Regex("[A-Za-z0-9][-.A-Za-z0-9]*");
 
     /// <summary>src/validators/ipv4-prefix: <c>ipaddrcheck --is-ipv4-net</c> (a network address: no host bits).</summary>
     public static ValueValidator Ipv4Prefix(VyosRelease release) =>
-        new(value => IsIpv4Prefix(value, allowHostBits: false), value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 prefix");
+        new(Ipaddrcheck.IsIpv4Net, value => release.IsEquuleus ? null : $"Error: {value} is not a valid IPv4 prefix");
 
     /// <summary>
     /// The <c>-exclude</c> variants (vyos-1x <c>src/validators/ipv4-*-exclude</c>): without a leading <c>!</c> they exit 1
@@ -67,40 +74,10 @@ internal static partial class Validators
     /// breaks a raw string across lines before <c>vtun</c>, so <c>vtun…</c> names are not excluded; nothing printed.
     /// </summary>
     public static ValueValidator VrfName { get; } = new(
-        value => value.Length is >= 1 and <= 15 && value != "lo" && !VrfExcludedPattern().IsMatch(value),
+        value => value.Length is >= 1 and <= 15 && value != "lo" && !VrfExcludedPattern.IsMatch(value),
         _ => null);
 
     public static ValueValidator Anything { get; } = new(_ => true, _ => null);
-
-    private static bool IsIpv4Address(string value)
-    {
-        if (!Ipv4Pattern().IsMatch(value)) return false;
-        return value.Split('.').All(part => int.Parse(part, CultureInfo.InvariantCulture) <= 255 && (part.Length == 1 || part[0] != '0'));
-    }
-
-    private static bool IsIpv4Prefix(string value, bool allowHostBits)
-    {
-        var slash = value.IndexOf('/');
-        if (slash < 0 || !IsIpv4Address(value[..slash])) return false;
-        if (!int.TryParse(value[(slash + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out var length) || length > 32) return false;
-        if (allowHostBits) return true;
-
-        var address = ToNumber(value[..slash]);
-        var mask = length == 0 ? 0u : uint.MaxValue << (32 - length);
-        return (address & ~mask) == 0;
-    }
-
-    private static bool IsIpv4Range(string value)
-    {
-        var parts = value.Split('-');
-        return parts.Length == 2 && IsIpv4Address(parts[0]) && IsIpv4Address(parts[1]) && ToNumber(parts[0]) < ToNumber(parts[1]);
-    }
-
-    private static uint ToNumber(string address)
-    {
-        var bytes = IPAddress.Parse(address).GetAddressBytes();
-        return (uint)(bytes[0] << 24 | bytes[1] << 16 | bytes[2] << 8 | bytes[3]);
-    }
 
     private static string? PortMultiFailure(string value)
     {
@@ -122,7 +99,7 @@ internal static partial class Validators
     /// </summary>
     private static string? SinglePortFailure(string port, string portNoun, string rangeNoun)
     {
-        if (PortRangePattern().IsMatch(port))
+        if (PortRangePattern.IsMatch(port))
         {
             var bounds = port.Split('-');
             var low = int.Parse(bounds[0], NumberStyles.None, CultureInfo.InvariantCulture);
@@ -147,7 +124,7 @@ internal static partial class Validators
             return int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number <= 255;
         }
 
-        return ProtocolPattern().IsMatch(value);
+        return ProtocolPattern.IsMatch(value);
     }
 
     private static HashSet<string> LoadServiceNames()
@@ -168,19 +145,4 @@ internal static partial class Validators
 
         return names;
     }
-
-    [GeneratedRegex(@"^[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\z")]
-    private static partial Regex Ipv4Pattern();
-
-    [GeneratedRegex(@"^(bond|br|dum|eth|lan|eno|ens|enp|enx|gnv|ipoe|l2tp|l2tpeth|ppp|pppoe|peth|tun|vti|vxlan|wg|wlan|wwan|\d)\d*(\.\d+)?(v.+)?")]
-    private static partial Regex VrfExcludedPattern();
-
-    [GeneratedRegex(@"^[0-9]{1,5}-[0-9]{1,5}\z")]
-    private static partial Regex PortRangePattern();
-
-    [GeneratedRegex(@"^([0-9a-fA-F]{2}:){5}[0-9a-fA-F]{2}\z")]
-    private static partial Regex MacPattern();
-
-    [GeneratedRegex(@"^!?\b(all|ip|hopopt|icmp|igmp|ggp|ipencap|st|tcp|egp|igp|pup|udp|tcp_udp|hmp|xns-idp|rdp|iso-tp4|dccp|xtp|ddp|idpr-cmtp|ipv6|ipv6-route|ipv6-frag|idrp|rsvp|gre|esp|ah|skip|ipv6-icmp|icmpv6|ipv6-nonxt|ipv6-opts|rspf|vmtp|eigrp|ospf|ax\.25|ipip|etherip|encap|pim|ipcomp|vrrp|l2tp|isis|sctp|fc|mobility-header|udplite|mpls-in-ip|manet|hip|shim6|wesp|rohc)\b")]
-    private static partial Regex ProtocolPattern();
 }

@@ -2,15 +2,19 @@ using System.Globalization;
 using CsCheck;
 using NatFunctions.Core.Vyos;
 
-namespace NatFunctions.Core.Tests.Vyos;
+namespace NatFunctions.IntegrationTests.VyosFidelity;
 
 /// <summary>
 /// For any rule or DHCP mapping, the command renderer either refuses (<see cref="VyosValueRejectedException"/>) or
 /// produces commands that the VyOS simulator, through its own shell-word splitting and schema, accepts silently and
 /// reads back to exactly the intended values: the renderer never lets through a value VyOS's validators refuse.
+/// The simulator runs as its own process (one per VyOS version, reused: <c>discard</c> between samples), never
+/// in-process: it shares no code with the product (decision 0018).
 /// </summary>
-public sealed class RendererSimulatorPropertyTests
+public sealed class RendererSimulatorPropertyTests : IDisposable
 {
+    private readonly Dictionary<VyosVersion, SimulatorConsole> consoles = [];
+
     // Hostile text: quotes, backslashes, shell syntax, control and invisible characters, non-ASCII, anything.
     private static readonly Gen<string> Hostile = Gen.OneOf(
         Gen.String,
@@ -86,7 +90,7 @@ public sealed class RendererSimulatorPropertyTests
     public void A_nat_rule_is_refused_or_the_simulator_stores_exactly_its_values()
     {
         var outcomes = new Outcomes();
-        Gen.Select(Version, Rule).Sample((version, rule) => Check(version, () => new VyosCommandRenderer(version).SetNatDestinationRule(rule), outcomes), iter: 300);
+        Gen.Select(Version, Rule).Sample((version, rule) => Check(version, () => new VyosCommandRenderer(version).SetNatDestinationRule(rule), outcomes), iter: 300, threads: 1);
 
         outcomes.AssertBothSidesWereExercised();
     }
@@ -95,12 +99,17 @@ public sealed class RendererSimulatorPropertyTests
     public void A_dhcp_mapping_is_refused_or_the_simulator_stores_exactly_its_values()
     {
         var outcomes = new Outcomes();
-        Gen.Select(Version, Mapping).Sample((version, mapping) => Check(version, () => new VyosCommandRenderer(version).SetDhcpStaticMapping(mapping), outcomes), iter: 200);
+        Gen.Select(Version, Mapping).Sample((version, mapping) => Check(version, () => new VyosCommandRenderer(version).SetDhcpStaticMapping(mapping), outcomes), iter: 200, threads: 1);
 
         outcomes.AssertBothSidesWereExercised();
     }
 
-    private static void Check(VyosVersion version, Func<IReadOnlyList<VyosCommand>> render, Outcomes outcomes)
+    public void Dispose()
+    {
+        foreach (var console in this.consoles.Values) console.Dispose();
+    }
+
+    private void Check(VyosVersion version, Func<IReadOnlyList<VyosCommand>> render, Outcomes outcomes)
     {
         IReadOnlyList<VyosCommand> commands;
         try
@@ -114,7 +123,8 @@ public sealed class RendererSimulatorPropertyTests
         }
 
         // Whatever the renderer lets through, the router's own set-time checks must take silently.
-        using var simulator = new SimulatorSession(version);
+        if (!this.consoles.TryGetValue(version, out var simulator)) this.consoles[version] = simulator = new SimulatorConsole(version);
+        simulator.Discard();
         foreach (var command in commands)
         {
             var printed = simulator.Run(command.Text);
