@@ -5,7 +5,8 @@ namespace NatFunctions.VyosSimulator;
 
 /// <summary>
 /// Walks <c>set</c>/<c>delete</c> words through the schema, telling path words from the value and checking both with
-/// VyOS's texts (docs/vyos-reference.md A5 a, c, d).
+/// VyOS's texts: an invalid path word bracketed (vyatta-cfg functions/interpreter/vyatta-cfg-run
+/// <c>vyatta_cfg_validate_cmd</c>), value validation and the other set/delete messages (vyatta-cfg src/cstore/cstore.cpp).
 /// </summary>
 /// <remarks>
 /// In areas the schema leaves open, a final word is a tag value (a node) when the word before it is a common tag node

@@ -33,7 +33,10 @@ internal static class CommitOutput
 
     public static string Failed(ConfScript script) => $"[[{script.DisplayPath}]] failed\n";
 
-    /// <summary>commit-algorithm.cpp prints <c>Commit failed</c>; the 1.5 capture (docs/vyos-reference.md A5e) shows a blank line after it.</summary>
+    /// <summary>
+    /// vyatta-cfg src/commit/commit-algorithm.cpp prints <c>Commit failed</c>; on 1.5 vyshim prints configd's text
+    /// (current: 8e902ffa7, T6326), and a 1.5 capture (vyos/vyos-1x PR #4552) shows a blank line after it.
+    /// </summary>
     public static string CommitFailed(VyosRelease release) => release.IsCircinus ? "Commit failed\n\n" : "Commit failed\n";
 
     /// <summary>The injected <c>failCommit</c> fault, framed like a failure of the first changed subtree.</summary>
