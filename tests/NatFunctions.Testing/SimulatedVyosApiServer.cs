@@ -99,18 +99,11 @@ public sealed class SimulatedVyosApiServer : IAsyncDisposable
     public int ConfigureRequests() => Requests().Count(line => line.Contains("\tPOST /configure ", StringComparison.Ordinal));
 
     /// <summary>Where the command log ends now: pass it to <see cref="ReadCommandLogSinceAsync"/> later.</summary>
-    public long CommandLogLength() => File.Exists(CommandLogPath) ? new FileInfo(CommandLogPath).Length : 0;
+    public long CommandLogLength() => CommandLogFile.Length(CommandLogPath);
 
     /// <summary>The whole lines the router logged since <paramref name="offset"/> (from <see cref="CommandLogLength"/>).</summary>
-    public async Task<IReadOnlyList<string>> ReadCommandLogSinceAsync(long offset, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(CommandLogPath)) return [];
-        await using var log = new FileStream(CommandLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        log.Seek(offset, SeekOrigin.Begin);
-        using var reader = new StreamReader(log);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
+    public Task<IReadOnlyList<string>> ReadCommandLogSinceAsync(long offset, CancellationToken cancellationToken) =>
+        CommandLogFile.ReadSinceAsync(CommandLogPath, offset, cancellationToken);
 
     /// <summary>Stops the API process, as a router that is down or rebooting: connections are refused until <see cref="StartAgainAsync"/>.</summary>
     public async Task StopAsync()
