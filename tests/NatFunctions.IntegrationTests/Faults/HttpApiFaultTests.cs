@@ -9,7 +9,8 @@ namespace NatFunctions.IntegrationTests.Faults;
 /// <summary>
 /// The applier over the simulator's HTTP API (transport http-api, decision 0025) with the router failing where an API
 /// session can fail: the answer to <c>/configure</c> lost after the commit, a commit still running when the client
-/// stops waiting, another admin's commit holding VyOS's commit lock, the router down. The SSH counterparts are in
+/// stops waiting, another admin's commit holding VyOS's commit lock, a success that hid a failed commit (T6326), the
+/// router down, a wrong key. The SSH counterparts are in
 /// <see cref="SshFaultTests"/>; where the test body is the same for both transports it runs there on both. Unlike an
 /// SSH shell, a request VyOS has received is carried out even when its connection goes away, so "cut before the
 /// commit" has no API shape other than "nothing was sent" (the router down).
@@ -120,6 +121,30 @@ public sealed class HttpApiFaultTests
         Assert.Equal([ChangeResult.Committed], (await rig.ChangesAsync()).Skip(changesWhileDown.Count).Select(change => change.Result));
         Assert.Equal(1, rig.ApiServer.ConfigureRequests());
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
+    }
+
+    [Fact]
+    public async Task A_success_that_hid_a_failed_commit_fails_the_rows_with_the_t6326_reading_and_commits_nothing()
+    {
+        await using var rig = await ApplierRig.StartOnHttpApiAsync();
+        // 1.4 under vyos-configd: the conf script's error goes to the tty and the API answers success (T6326).
+        await rig.WriteFaultsAsync("""{"failCommit": "Injected NAT failure", "swallowCommitFailure": true}""");
+        await rig.AddVmAsync("vm-a", "192.168.64.10", null, ApplierRig.Forward(10000, "ssh", 32000, 22));
+
+        await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
+
+        var forward = Assert.Single(await rig.ForwardsAsync());
+        Assert.Equal(SyncState.Failed, forward.SyncState);
+        Assert.Contains("T6326", forward.LastError, StringComparison.Ordinal);
+        // Every session that sent the rule was answered success and recorded as rejected; anything after sent no line.
+        var changes = await rig.ChangesAsync();
+        var sent = changes.Where(change => change.Commands.Contains("set nat destination rule 10000", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(sent);
+        Assert.All(sent, change => Assert.Equal(ChangeResult.Rejected, change.Result));
+        Assert.All(sent, change => Assert.Contains("\"success\":true", change.RouterOutput, StringComparison.Ordinal));
+        Assert.All(changes.Except(sent), change => Assert.DoesNotContain("set ", change.Commands, StringComparison.Ordinal));
+        Assert.Empty(await rig.RouterLinesAsync("set nat "));
+        Assert.DoesNotContain("nat destination", await SshApplierRig.SavedConfigAsync(rig), StringComparison.Ordinal);
     }
 
     [Fact]
