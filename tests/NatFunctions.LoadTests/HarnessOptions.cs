@@ -14,8 +14,7 @@ internal sealed record HarnessOptions
           --command-delay-ms N     the simulated router's cost of each set/delete (default 0; a real VyOS runs a
                                    process per set: tens of ms)
           --rtt-ms N               round trip between the worker and the router: a relay in front of sshd (or of the
-                                   API's HTTPS port) holds each
-                                   chunk for N/2 ms each way (default 0: no relay)
+                                   API's HTTPS port) holds each chunk for N/2 ms each way (default 0: no relay)
           --compare-baseline       also run the one-commit-per-request baseline: the same burst, each request let
                                    through only when the one before it was answered (bursts up to --baseline-max)
           --baseline-max N         largest burst the baseline runs (default 100)
@@ -39,7 +38,8 @@ internal sealed record HarnessOptions
         The summary (last line) gives the speedup over the baseline, the commits per request, the p99 latency and the
         bound ratio: the group burst's wall time over the router's own bound, the sum of its sessions' router-side
         costs (set/delete x command delay + commits x commit delay + one round trip per strictly sequential step),
-        counted from the commands the simulated router logged during the burst.
+        counted from the commands the simulated router logged during the burst (over http-api: its requests, each one
+        step, a /configure paying its set/delete entries and one commit).
         """;
 
     public const string SshTransport = "ssh";
