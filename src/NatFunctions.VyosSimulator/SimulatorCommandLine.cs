@@ -8,7 +8,7 @@ namespace NatFunctions.VyosSimulator;
 /// Command line:
 /// <code>
 /// init  --state-dir DIR [--config FILE]
-/// api   --state-dir DIR --port N --cert FILE --key FILE [--version …] [--command-log FILE] [--commit-delay-ms N]
+/// api   --state-dir DIR --port N --cert FILE --key FILE [--version …] [--command-log FILE] [--commit-delay-ms N] [--command-delay-ms N]
 /// shell --state-dir DIR [--version 1.3|1.4|1.5] [--hostname vyos] [--commit-delay-ms N] [--command-delay-ms N] [--minute-ms N] [--reboot-ms N]
 ///       [--command-log FILE] [--drop-after-commands N] [--drop-after-commit] [--fail-commit MESSAGE] [-c COMMAND]
 /// </code>
@@ -23,7 +23,7 @@ internal static class SimulatorCommandLine
     public const string Usage = """
         usage: NatFunctions.VyosSimulator init  --state-dir DIR [--config FILE]
                NatFunctions.VyosSimulator api   --state-dir DIR --port N --cert FILE --key FILE [--version 1.3|1.4|1.5]
-                                                [--command-log FILE] [--commit-delay-ms N] [--fail-commit MESSAGE]
+                                                [--command-log FILE] [--commit-delay-ms N] [--command-delay-ms N] [--fail-commit MESSAGE]
                NatFunctions.VyosSimulator shell --state-dir DIR [--version 1.3|1.4|1.5] [--hostname NAME] [--commit-delay-ms N]
                                                 [--command-delay-ms N] [--minute-ms N] [--reboot-ms N] [--command-log FILE]
                                                 [--drop-after-commands N] [--drop-after-commit]

@@ -7,16 +7,19 @@ internal sealed record HarnessOptions
 {
     public const string Usage = """
         dotnet run --project tests/NatFunctions.LoadTests -c Release -- [options]
+          --transport ssh|http-api the router's transport (default ssh): sshd + the simulator as login shell, or the
+                                   simulator's HTTP API (HTTPS, certificate pinned, API key); the same cost model
           --concurrency N[,N...]   concurrent provisions per burst (default 100; e.g. 1,10,100,500)
           --commit-delay-ms N      the simulated router's commit time (default 1500)
           --command-delay-ms N     the simulated router's cost of each set/delete (default 0; a real VyOS runs a
                                    process per set: tens of ms)
-          --rtt-ms N               round trip between the worker and the router: a relay in front of sshd holds each
-                                   chunk for N/2 ms each way (default 0: no relay)
+          --rtt-ms N               round trip between the worker and the router: a relay in front of sshd (or of the
+                                   API's HTTPS port) holds each chunk for N/2 ms each way (default 0: no relay)
           --compare-baseline       also run the one-commit-per-request baseline: the same burst, each request let
                                    through only when the one before it was answered (bursts up to --baseline-max)
           --baseline-max N         largest burst the baseline runs (default 100)
-          --ssh-sessions N         measure N read sessions with and without SSH connection reuse (default 0: skip)
+          --ssh-sessions N         measure N read sessions with and without SSH connection reuse (default 0: skip;
+                                   ssh only)
           --reads                  read load: GET /v1/vms pages and /v1/vms/{id} with --read-vms VMs seeded
           --read-vms N             VMs seeded for the read load (default 5000)
           --read-rps N             target requests per second (default 500)
@@ -35,8 +38,15 @@ internal sealed record HarnessOptions
         The summary (last line) gives the speedup over the baseline, the commits per request, the p99 latency and the
         bound ratio: the group burst's wall time over the router's own bound, the sum of its sessions' router-side
         costs (set/delete x command delay + commits x commit delay + one round trip per strictly sequential step),
-        counted from the commands the simulated router logged during the burst.
+        counted from the commands the simulated router logged during the burst (over http-api: its requests, each one
+        step, a /configure paying its set/delete entries and one commit).
         """;
+
+    public const string SshTransport = "ssh";
+
+    public const string HttpApiTransport = "http-api";
+
+    public string Transport { get; init; } = SshTransport;
 
     public IReadOnlyList<int> Concurrency { get; init; } = [100];
 
@@ -90,6 +100,7 @@ internal sealed record HarnessOptions
             string Value() => index + 1 < arguments.Count ? arguments[++index] : throw new ArgumentException($"{name} needs a value");
             options = name switch
             {
+                "--transport" => options with { Transport = ParseTransport(name, Value()) },
                 "--concurrency" => options with { Concurrency = Value().Split(',').Select(text => Positive(name, text)).ToList() },
                 "--commit-delay-ms" => options with { CommitDelayMs = NonNegative(name, Value()) },
                 "--command-delay-ms" => options with { CommandDelayMs = NonNegative(name, Value()) },
@@ -114,8 +125,17 @@ internal sealed record HarnessOptions
             };
         }
 
+        if (options.Transport == HttpApiTransport && options.SshSessions > 0)
+        {
+            throw new ArgumentException("--ssh-sessions measures SSH connection reuse: not with --transport http-api");
+        }
+
         return options;
     }
+
+    private static string ParseTransport(string name, string text) => text is SshTransport or HttpApiTransport
+        ? text
+        : throw new ArgumentException($"{name} '{text}' must be {SshTransport} or {HttpApiTransport}");
 
     private static int Positive(string name, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value > 0

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace NatFunctions.LoadTests;
 
 /// <summary>
-/// Runs the scenarios the options ask for against one sshd-backed simulated router, each mode on its own fresh
+/// Runs the scenarios the options ask for against one simulated router (sshd-backed, or its HTTP API), each mode on its own fresh
 /// LocalHost, database and router state, and prints the figures; the last line is the summary a check reads.
 /// </summary>
 internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
@@ -24,14 +24,14 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
             }
         }
 
-        await using var router = await SshRouterServer.StartAsync(options.RouterModel, cancellationToken);
-        output.WriteLine(router.Port == router.SshdPort
-            ? $"router: sshd 127.0.0.1:{router.SshdPort}, simulator VyOS 1.4, {router.Model}"
-            : $"router: sshd 127.0.0.1:{router.SshdPort} behind the delaying relay 127.0.0.1:{router.Port}, simulator VyOS 1.4, {router.Model}");
+        await using IHarnessRouter router = options.Transport == HarnessOptions.HttpApiTransport
+            ? await HttpApiRouterServer.StartAsync(options.RouterModel, cancellationToken)
+            : await SshRouterServer.StartAsync(options.RouterModel, cancellationToken);
+        output.WriteLine(router.Description);
 
         if (options.SshSessions > 0)
         {
-            output.WriteLine(await SshReuseMeasurement.RunAsync(router, options.SshSessions, cancellationToken));
+            output.WriteLine(await SshReuseMeasurement.RunAsync((SshRouterServer)router, options.SshSessions, cancellationToken));
         }
 
         if (options.Reads)
@@ -56,12 +56,12 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
             output.WriteLine("  " + result);
         }
 
-        output.WriteLine(Summary(group, baseline, options.RouterModel));
+        output.WriteLine(Summary(group, baseline, options.RouterModel, options.Transport));
         return 0;
     }
 
     private async Task<IReadOnlyList<BurstResult>> RunBurstsAsync(
-        SshRouterServer router, string mode, IReadOnlyList<int> levels, CancellationToken cancellationToken)
+        IHarnessRouter router, string mode, IReadOnlyList<int> levels, CancellationToken cancellationToken)
     {
         await router.ResetRouterAsync(cancellationToken);
         await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), LogSettings(), cancellationToken);
@@ -79,7 +79,7 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         return results;
     }
 
-    private async Task<string> RunReadsAsync(SshRouterServer router, CancellationToken cancellationToken)
+    private async Task<string> RunReadsAsync(IHarnessRouter router, CancellationToken cancellationToken)
     {
         await router.ResetRouterAsync(cancellationToken);
         await using var stack = await LoadStack.StartAsync(router.RouterEnvironment(LoadStack.RouterName), LogSettings(), cancellationToken);
@@ -98,13 +98,13 @@ internal sealed class LoadHarness(HarnessOptions options, TextWriter output)
         }
         : [];
 
-    private static string Summary(IReadOnlyList<BurstResult> group, IReadOnlyList<BurstResult> baseline, RouterCostModel model)
+    private static string Summary(IReadOnlyList<BurstResult> group, IReadOnlyList<BurstResult> baseline, RouterCostModel model, string transport)
     {
         // Compare at the largest burst both modes ran; without a baseline, report the largest group burst.
         var compared = baseline.Count == 0 ? null : baseline.MaxBy(result => result.Concurrency)!;
         var ours = compared is null ? group.MaxBy(result => result.Concurrency)! : group.Single(result => result.Concurrency == compared.Concurrency);
         var speedup = compared is null ? "n/a" : (ours.RequestsPerSecond / compared.RequestsPerSecond).ToString("F1", CultureInfo.InvariantCulture) + "x";
         return string.Create(CultureInfo.InvariantCulture,
-            $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms, bound ratio: {ours.BoundRatio:F2}, bound: {ours.Bound.TotalMilliseconds:F0} ms, command delay: {model.CommandDelayMs} ms, rtt: {model.RttMs} ms, commit delay: {model.CommitDelayMs} ms");
+            $"speedup: {speedup}, commits per request: {ours.CommitsPerRequest:F3}, p99: {ours.Latency.P99:F0} ms, bound ratio: {ours.BoundRatio:F2}, bound: {ours.Bound.TotalMilliseconds:F0} ms, transport: {transport}, command delay: {model.CommandDelayMs} ms, rtt: {model.RttMs} ms, commit delay: {model.CommitDelayMs} ms");
     }
 }

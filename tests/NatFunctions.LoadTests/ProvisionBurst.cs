@@ -19,7 +19,7 @@ internal static class ProvisionBurst
     public const string BaselineMode = "per-request";
 
     public static async Task<BurstResult> RunAsync(
-        LoadStack stack, SshRouterServer router, string mode, int concurrency, string namePrefix, CancellationToken cancellationToken)
+        LoadStack stack, IHarnessRouter router, string mode, int concurrency, string namePrefix, CancellationToken cancellationToken)
     {
         var commitsBefore = await stack.CountCommitsAsync(cancellationToken);
         var logBefore = router.CommandLogLength();

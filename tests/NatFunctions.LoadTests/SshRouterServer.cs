@@ -8,7 +8,7 @@ namespace NatFunctions.LoadTests;
 /// every session's commands logged (<see cref="ReadWorkSinceAsync"/>). Needs root (sshd, a throwaway user).
 /// <see cref="ResetRouterAsync"/> gives the next logins a fresh, empty router.
 /// </summary>
-internal sealed class SshRouterServer : IAsyncDisposable
+internal sealed class SshRouterServer : IHarnessRouter
 {
     private readonly SimulatedVyosSshServer server;
 
@@ -24,6 +24,10 @@ internal sealed class SshRouterServer : IAsyncDisposable
     public int Port => server.Port;
 
     public int SshdPort => server.SshdPort;
+
+    public string Description => Port == SshdPort
+        ? $"router: sshd 127.0.0.1:{SshdPort}, simulator VyOS 1.4, {Model}"
+        : $"router: sshd 127.0.0.1:{SshdPort} behind the delaying relay 127.0.0.1:{Port}, simulator VyOS 1.4, {Model}";
 
     public static async Task<SshRouterServer> StartAsync(RouterCostModel model, CancellationToken cancellationToken)
     {

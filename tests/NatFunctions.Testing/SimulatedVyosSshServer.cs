@@ -151,23 +151,11 @@ public sealed class SimulatedVyosSshServer : IAsyncLifetime, IAsyncDisposable
     }
 
     /// <summary>Where the current router's command log ends now: pass it to <see cref="ReadCommandLogSinceAsync"/> later.</summary>
-    public long CommandLogLength() => File.Exists(CommandLogPath) ? new FileInfo(CommandLogPath).Length : 0;
+    public long CommandLogLength() => CommandLogFile.Length(CommandLogPath);
 
     /// <summary>The command log lines the current router's sessions wrote since <paramref name="offset"/> (from <see cref="CommandLogLength"/>).</summary>
-    public async Task<IReadOnlyList<string>> ReadCommandLogSinceAsync(long offset, CancellationToken cancellationToken)
-    {
-        if (!File.Exists(CommandLogPath))
-        {
-            return [];
-        }
-
-        await using var log = new FileStream(CommandLogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
-        log.Seek(offset, SeekOrigin.Begin);
-        using var reader = new StreamReader(log);
-        var text = await reader.ReadToEndAsync(cancellationToken);
-        // A session may be writing its last line right now: only whole lines count.
-        return text[..(text.LastIndexOf('\n') + 1)].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-    }
+    public Task<IReadOnlyList<string>> ReadCommandLogSinceAsync(long offset, CancellationToken cancellationToken) =>
+        CommandLogFile.ReadSinceAsync(CommandLogPath, offset, cancellationToken);
 
     /// <summary>Simulator faults for the current router, re-read by the simulator before every command.</summary>
     public Task SetFaultsAsync(string json) => File.WriteAllTextAsync(Path.Combine(StateDir, "faults.json"), json);

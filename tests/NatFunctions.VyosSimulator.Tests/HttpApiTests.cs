@@ -56,6 +56,27 @@ public sealed class HttpApiTests
     }
 
     [Fact]
+    public void A_configure_pays_the_command_cost_per_set_and_delete_and_the_commit_cost_once_as_the_shell_does()
+    {
+        using var router = new SimulatedRouterState(ApiConfig);
+        File.WriteAllText(Path.Combine(router.Directory, "faults.json"), """{"commandDelayMs": 20, "commitDelayMs": 1500}""");
+        var time = new DelayRecordingTime();
+
+        var reply = new ApiEndpoints(Options(router, VyosRelease.V1_4), time).Handle(
+            "/configure",
+            new Dictionary<string, string>
+            {
+                ["data"] = """[{"op": "set", "path": ["system", "host-name", "edge"]}, {"op": "set", "path": ["system", "time-zone", "UTC"]}, {"op": "delete", "path": ["system", "time-zone"]}]""",
+                ["key"] = Key,
+            });
+
+        Assert.Equal(200, reply.Status);
+        // vyatta-cfg-run's my_set/my_delete, a process each, then one commit (sagitta:src/services/vyos-http-api-server configure_op).
+        Assert.Equal([20, 20, 20, 1500], time.Delays.Select(delay => (int)delay.TotalMilliseconds));
+        Assert.DoesNotContain("time-zone", router.ActiveConfig, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Keys_come_from_the_router_and_1_3_answers_a_missing_key_with_422()
     {
         using var router = new SimulatedRouterState(ApiConfig);

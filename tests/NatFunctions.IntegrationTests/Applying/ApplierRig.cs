@@ -67,7 +67,7 @@ public sealed class ApplierRig : IAsyncDisposable
 
     /// <summary>
     /// The rig on a transport: <c>simulated</c> (the simulator process, as <see cref="StartAsync(IReadOnlyDictionary{string, string?}?, string?, Func{RouterSettings, RouterSettings}?)"/>)
-    /// or <c>http-api</c> (the simulator's HTTP API over HTTPS, <see cref="HttpApi.SimulatedVyosApiServer"/>, which the rig
+    /// or <c>http-api</c> (the simulator's HTTP API over HTTPS, <see cref="SimulatedVyosApiServer"/>, which the rig
     /// stops when disposed). Both start from the operator's LAN plus <paramref name="initialConfig"/>.
     /// </summary>
     public static async Task<ApplierRig> StartOverAsync(string transport, IReadOnlyDictionary<string, string?>? settings = null, string? initialConfig = null)
@@ -78,11 +78,33 @@ public sealed class ApplierRig : IAsyncDisposable
         }
 
         Assert.Equal("http-api", transport);
-        var server = await HttpApi.SimulatedVyosApiServer.StartAsync(extraConfig: initialConfig ?? string.Empty);
-        var rig = await CreateAsync(server.RouterSettings(), server.StateDir, ownsStateDir: false, settings);
-        rig.router = server;
-        return rig;
+        return await StartOnHttpApiAsync(settings, initialConfig ?? string.Empty);
     }
+
+    /// <summary>
+    /// The rig on the simulator's HTTP API (<see cref="SimulatedVyosApiServer"/>, VyOS 1.4, the operator's LAN plus
+    /// <paramref name="extraConfig"/>), which the rig stops when disposed; <see cref="ApiServer"/> is that router.
+    /// </summary>
+    public static async Task<ApplierRig> StartOnHttpApiAsync(
+        IReadOnlyDictionary<string, string?>? settings = null, string extraConfig = "", Func<RouterSettings, RouterSettings>? adjustRouter = null)
+    {
+        var server = await SimulatedVyosApiServer.StartAsync(extraConfig: extraConfig);
+        try
+        {
+            var router = adjustRouter is null ? server.RouterSettings() : adjustRouter(server.RouterSettings());
+            var rig = await CreateAsync(router, server.StateDir, ownsStateDir: false, settings);
+            rig.router = server;
+            return rig;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>The router's HTTP API when the rig started it (<see cref="StartOnHttpApiAsync"/>), else null.</summary>
+    public SimulatedVyosApiServer? ApiServer => router as SimulatedVyosApiServer;
 
     /// <summary>The LAN an operator configures before handing the router to us: see <see cref="OperatorLanConfig"/>.</summary>
     public static string LanRouterConfig(Core.Vyos.VyosVersion version) => OperatorLanConfig.For(version);

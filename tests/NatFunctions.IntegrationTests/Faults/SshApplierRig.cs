@@ -28,6 +28,23 @@ internal static class SshApplierRig
         return await ApplierRig.StartAsync(router, server.StateDir, settings);
     }
 
+    /// <summary>
+    /// The applier on a router over <paramref name="transport"/>: <c>ssh</c>, the sshd fixture's router as
+    /// <see cref="StartAsync(SimulatedVyosSshServer, int, string, string?, IReadOnlyDictionary{string, string?}?, int?)"/>;
+    /// <c>http-api</c>, the simulator's HTTP API on a router of its own (VyOS 1.4, the same LAN), stopped with the rig.
+    /// Faults go to <see cref="ApplierRig.WriteFaultsAsync"/>, the saved configuration is <see cref="SavedConfigAsync"/>.
+    /// </summary>
+    public static Task<ApplierRig> StartOverAsync(SimulatedVyosSshServer server, string transport, IReadOnlyDictionary<string, string?>? settings = null) =>
+        transport switch
+        {
+            "ssh" => StartAsync(server, settings: settings),
+            "http-api" => ApplierRig.StartOnHttpApiAsync(settings),
+            _ => throw new ArgumentOutOfRangeException(nameof(transport), transport, "ssh or http-api"),
+        };
+
+    /// <summary>What the rig's router saved (<c>save</c>, <c>/config-file</c>): the configuration a reboot comes back with.</summary>
+    public static Task<string> SavedConfigAsync(ApplierRig rig) => File.ReadAllTextAsync(Path.Combine(rig.StateDir, "saved.config"));
+
     public static async Task AddTwoVmsAsync(ApplierRig rig)
     {
         await rig.AddVmAsync("vm-a", "192.168.64.10", "02:00:00:00:00:0a", ApplierRig.Forward(10000, "ssh", 32000, 22), ApplierRig.Forward(10001, "http", 32001, 80));

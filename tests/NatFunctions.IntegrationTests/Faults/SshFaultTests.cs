@@ -11,7 +11,9 @@ namespace NatFunctions.IntegrationTests.Faults;
 
 /// <summary>
 /// The applier through its real SSH driver, real OpenSSH and the VyOS simulator, with the connection or the router
-/// failing at each step of a session. Every test ends with the router and the database in agreement.
+/// failing at each step of a session. Every test ends with the router and the database in agreement. The cases whose
+/// body does not depend on the transport also run over the simulator's HTTP API (transport http-api, decision 0025);
+/// the http-api shapes of the others are in <see cref="HttpApiFaultTests"/>.
 /// </summary>
 [Collection(SshServerCollection.Name)]
 public sealed class SshFaultTests(SimulatedVyosSshServer server)
@@ -176,12 +178,14 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.Equal(ForeignRule, await rig.RouterLinesAsync("set nat destination rule 500 "));
     }
 
-    [Fact]
-    public async Task Timer_syncs_and_API_writes_racing_on_the_lease_apply_every_row_once()
+    [Theory]
+    [InlineData("ssh")]
+    [InlineData("http-api")]
+    public async Task Timer_syncs_and_API_writes_racing_on_the_lease_apply_every_row_once(string transport)
     {
         // Every writer runs its own session, taking the router lease itself instead of sharing the group commit queue.
-        await using var rig = await StartAsync();
-        await server.SetFaultsAsync("""{"commitDelayMs": 300}""");
+        await using var rig = await SshApplierRig.StartOverAsync(server, transport);
+        await rig.WriteFaultsAsync("""{"commitDelayMs": 300}""");
 
         var writers = Enumerable.Range(0, 8).Select(i => Task.Run(async () =>
         {
@@ -190,21 +194,23 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         }));
         var timers = Enumerable.Range(0, 4).Select(_ => Task.Run(() => rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
-        await server.SetFaultsAsync("{}");
+        await rig.WriteFaultsAsync("{}");
 
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 8);
         AssertEachRuleSentOnce(await rig.ChangesAsync());
     }
 
-    [Fact]
-    public async Task Two_app_instances_sharing_a_blob_lease_apply_concurrently_and_every_row_lands_once()
+    [Theory]
+    [InlineData("ssh")]
+    [InlineData("http-api")]
+    public async Task Two_app_instances_sharing_a_blob_lease_apply_concurrently_and_every_row_lands_once(string transport)
     {
         using var azurite = new AzuriteProcess();
         var storage = new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString };
-        await using var rig = await StartAsync(settings: storage);
+        await using var rig = await SshApplierRig.StartOverAsync(server, transport, storage);
         var second = rig.StartInstance(storage);
         var instances = new[] { rig.Main, second };
-        await server.SetFaultsAsync("""{"commitDelayMs": 300}""");
+        await rig.WriteFaultsAsync("""{"commitDelayMs": 300}""");
 
         var writers = Enumerable.Range(0, 10).Select(i => Task.Run(async () =>
         {
@@ -214,7 +220,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         }));
         var timers = instances.Select(instance => Task.Run(() => instance.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None)));
         await Task.WhenAll([.. writers, .. timers]);
-        await server.SetFaultsAsync("{}");
+        await rig.WriteFaultsAsync("{}");
 
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 20);
         AssertEachRuleSentOnce(await rig.ChangesAsync());
@@ -273,8 +279,7 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.Equal(descriptionsSent.Distinct(StringComparer.Ordinal).Count(), descriptionsSent.Count);
     }
 
-    private Task<ApplierRig> StartAsync(int commitConfirmMinutes = 0, IReadOnlyDictionary<string, string?>? settings = null) =>
-        SshApplierRig.StartAsync(server, commitConfirmMinutes, settings: settings);
+    private Task<ApplierRig> StartAsync(int commitConfirmMinutes = 0) => SshApplierRig.StartAsync(server, commitConfirmMinutes);
 
     private static Task AddTwoVmsAsync(ApplierRig rig) => SshApplierRig.AddTwoVmsAsync(rig);
 

@@ -215,16 +215,18 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         Assert.Equal(["set nat destination rule 10000 translation port '2222'"], await rig.RouterLinesAsync("set nat destination rule 10000 translation port "));
     }
 
-    [Fact]
-    public async Task A_save_the_router_refuses_keeps_the_rows_pending_and_the_next_run_saves()
+    [Theory]
+    [InlineData("ssh")]
+    [InlineData("http-api")]
+    public async Task A_save_the_router_refuses_keeps_the_rows_pending_and_the_next_run_saves(string transport)
     {
-        await using var rig = await SshApplierRig.StartAsync(server);
+        await using var rig = await SshApplierRig.StartOverAsync(server, transport);
         await SshApplierRig.AddTwoVmsAsync(rig);
-        await server.SetFaultsAsync("""{"failSave": "Error: failed to write /config/config.boot: No space left on device"}""");
+        await rig.WriteFaultsAsync("""{"failSave": "Error: failed to write /config/config.boot: No space left on device"}""");
         await rig.Applier.ApplyPendingAsync("edge", ChangeTrigger.Api, "ops", Wait, CancellationToken.None);
         var afterRefusal = await rig.ForwardsAsync();
-        var savedAfterRefusal = await SavedConfigAsync();
-        await server.SetFaultsAsync("{}");
+        var savedAfterRefusal = await SshApplierRig.SavedConfigAsync(rig);
+        await rig.WriteFaultsAsync("{}");
 
         await rig.Sync.SyncReportsAsync("edge", dryRun: false, ChangeTrigger.Timer, null, CancellationToken.None);
 
@@ -235,7 +237,7 @@ public sealed class UnfinishedCommitTests(SimulatedVyosSshServer server)
         Assert.Equal([ChangeResult.TransportError, ChangeResult.NoChange], changes.Select(change => change.Result));
         Assert.EndsWith("\ncommit", changes[0].Commands, StringComparison.Ordinal);
         AssertFinishedBy(changes[1], commitConfirmMinutes: 0);
-        Assert.Contains("rule 10000", await SavedConfigAsync(), StringComparison.Ordinal);
+        Assert.Contains("rule 10000", await SshApplierRig.SavedConfigAsync(rig), StringComparison.Ordinal);
         await RouterDatabaseAgreement.AssertAsync(rig, expectedForwards: 3);
     }
 

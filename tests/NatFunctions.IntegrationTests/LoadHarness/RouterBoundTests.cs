@@ -48,4 +48,24 @@ public sealed class RouterBoundTests
         Assert.Equal(new RouterWork(Sessions: 1, SetOrDeleteCommands: 1, Commits: 1, SequentialSteps: 6), work);
         Assert.Equal(TimeSpan.FromMilliseconds(1500), new RouterCostModel(1500, 0, 0).BoundOf(work));
     }
+
+    [Fact]
+    public void Over_the_http_api_each_request_is_one_step_and_a_configure_pays_its_entries_and_one_commit()
+    {
+        string[] log =
+        [
+            "api-1\tPOST /show {\"op\":\"show\",\"path\":[\"configuration\",\"commands\"]}",
+            "api-2\tPOST /retrieve {\"op\":\"showConfig\",\"path\":[]}",
+            "api-3\tPOST /configure [{\"op\":\"set\",\"path\":[\"nat\",\"destination\",\"rule\",\"10000\",\"description\",\"nf:vm-1\"]},"
+                + "{\"op\":\"delete\",\"path\":[\"nat\",\"destination\",\"rule\",\"10001\"]},{\"op\":\"comment\",\"path\":[\"nat\"]}]",
+            "api-4\tPOST /retrieve {\"op\":\"showConfig\",\"path\":[]}",
+            "api-5\tPOST /config-file {\"op\":\"save\"}",
+        ];
+
+        var work = RouterWork.FromLogLines(log);
+
+        // Five requests, five round trips; the set and the delete pay the command delay, the comment does not.
+        Assert.Equal(new RouterWork(Sessions: 5, SetOrDeleteCommands: 2, Commits: 1, SequentialSteps: 5), work);
+        Assert.Equal(TimeSpan.FromMilliseconds((2 * 20) + 1500 + (5 * 30)), new RouterCostModel(1500, 20, 30).BoundOf(work));
+    }
 }
