@@ -19,18 +19,8 @@ internal sealed class CliRouterClient(RouterSettings settings, IRouterChannelOpe
 
     public RouterSettings Settings => settings;
 
-    public async Task<RouterProbeResult> ProbeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ReadConfigurationCommandsAsync(cancellationToken).ConfigureAwait(false);
-            return new RouterProbeResult(RouterProbeStatus.Ok);
-        }
-        catch (RouterAccessException exception)
-        {
-            return RouterProbeResult.From(exception);
-        }
-    }
+    public Task<RouterProbeResult> ProbeAsync(CancellationToken cancellationToken) =>
+        RouterProbeResult.ByReadingConfigurationAsync(this, cancellationToken);
 
     public async Task<string> ReadConfigurationCommandsAsync(CancellationToken cancellationToken)
     {

@@ -35,18 +35,8 @@ internal sealed class HttpApiRouterClient(RouterSettings settings, IHttpClientFa
 
     public static string HttpClientName(string routerName) => "vyos-http-api:" + routerName;
 
-    public async Task<RouterProbeResult> ProbeAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await ReadConfigurationCommandsAsync(cancellationToken).ConfigureAwait(false);
-            return new RouterProbeResult(RouterProbeStatus.Ok);
-        }
-        catch (RouterAccessException exception)
-        {
-            return RouterProbeResult.From(exception);
-        }
-    }
+    public Task<RouterProbeResult> ProbeAsync(CancellationToken cancellationToken) =>
+        RouterProbeResult.ByReadingConfigurationAsync(this, cancellationToken);
 
     public async Task<string> ReadConfigurationCommandsAsync(CancellationToken cancellationToken)
     {
