@@ -10,7 +10,7 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// The router view's last sync is the latest session not triggered by a write: a timer sync, with the drift it found,
 /// and not an agent's write after it. (How joined sessions take their trigger: Core.Tests' RouterSessionQueueTests.)
 /// </summary>
-public sealed class SessionTriggerTests
+public sealed class RouterViewQueriesLastSyncTests
 {
     [Fact]
     public async Task The_router_views_last_sync_is_the_timer_sync_with_its_drift_counts()

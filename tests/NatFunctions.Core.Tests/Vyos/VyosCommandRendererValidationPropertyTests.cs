@@ -8,7 +8,7 @@ namespace NatFunctions.Core.Tests.Vyos;
 /// <see cref="VyosCommandRenderer.FindDhcpStaticMappingProblem"/>). The answer must be the renderer's: null when it
 /// renders, else the message of the exception it throws (the same first bad value).
 /// </summary>
-public sealed class ObjectValidationPropertyTests
+public sealed class VyosCommandRendererValidationPropertyTests
 {
     // Mostly harmless, sometimes a quote, backslash, line break, control or invisible character, or a space (bad in
     // a path word only).

@@ -13,7 +13,7 @@ namespace NatFunctions.IntegrationTests.Provisioning;
 /// router, sharing a blob lease as in production. Neither sees the other's allocation until it saves, so they race
 /// for the same lowest free values; the unique indexes plus the bounded retry must hand every request distinct values.
 /// </summary>
-public sealed class TwoInstanceAllocationTests
+public sealed class VmProvisionerTwoInstanceTests
 {
     private static readonly Caller Operator = new("ops", ApiRole.Operator, "test");
 

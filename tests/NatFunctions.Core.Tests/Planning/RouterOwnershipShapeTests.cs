@@ -8,7 +8,7 @@ namespace NatFunctions.Core.Tests.Planning;
 /// Ownership needs the full shape our renderer writes (decision 0014): a marker prefix alone does not make a rule or a
 /// mapping ours, and whatever the router holds, the planner answers with a plan rather than an exception.
 /// </summary>
-public sealed class OwnershipShapeTests
+public sealed class RouterOwnershipShapeTests
 {
     [Theory]
     [InlineData("nf:vm-a:ssh", true)]

@@ -3,7 +3,7 @@ using NatFunctions.Core.Vyos;
 
 namespace NatFunctions.Core.Tests.Vyos;
 
-public sealed class ConfigCommandsPropertyTests
+public sealed class ConfigCommandsParserPropertyTests
 {
     // Strings biased towards the characters that matter for quoting, plus anything at all.
     private static readonly Gen<string> AnyText = Gen.OneOf(

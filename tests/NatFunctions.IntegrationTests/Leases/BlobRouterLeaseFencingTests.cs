@@ -12,7 +12,7 @@ namespace NatFunctions.IntegrationTests.Leases;
 /// A run that loses the router's blob lease (Azurite) while it is under way sends no <c>commit</c>: the session
 /// checks the lease right before it, ends with <c>exit discard</c> and is audited <c>lease_lost</c>.
 /// </summary>
-public sealed class LeaseFencingTests : IDisposable
+public sealed class BlobRouterLeaseFencingTests : IDisposable
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
     private readonly AzuriteProcess azurite = new();

@@ -12,7 +12,7 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// every caller, a failed read remembered for <c>Apply:ReadFailureCacheSeconds</c>, and no router read inside the
 /// allocation lock.
 /// </summary>
-public sealed class ReservationReadTests : IAsyncLifetime
+public sealed class RouterReservationCacheTests : IAsyncLifetime
 {
     private const int FailureCacheSeconds = 2;
     private readonly SqliteTestDatabase database = new();

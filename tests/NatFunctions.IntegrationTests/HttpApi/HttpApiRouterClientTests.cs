@@ -15,7 +15,7 @@ namespace NatFunctions.IntegrationTests.HttpApi;
 /// real applier, VyOS's refusals with its own text, a success that hid a failed commit (T6326), an answer lost to a
 /// timeout that is reconciled by reading back instead of resending, and a certificate that does not match the pin.
 /// </summary>
-public sealed class HttpApiTransportTests
+public sealed class HttpApiRouterClientTests
 {
     private const string RuleDescription = "set nat destination rule 10000 description 'nf:api-test'";
 

@@ -12,7 +12,7 @@ namespace NatFunctions.Core.Tests.Planning;
 /// Random desired states against random router configurations (our rules in sync, missing, drifted or extra;
 /// foreign rules inside and outside the managed range, some on numbers we want; hostile but valid descriptions).
 /// </summary>
-public sealed partial class PlannerPropertyTests
+public sealed partial class RouterPlannerPropertyTests
 {
     private const string RulePrefix = "set nat destination rule ";
     private const string OwnedMappingPrefix = "set service dhcp-server shared-network-name LAN subnet 192.168.64.0/24 static-mapping nf-";

@@ -8,7 +8,7 @@ using NatFunctions.Infrastructure.Routers;
 namespace NatFunctions.IntegrationTests.Ssh;
 
 /// <summary>The simulated transport: the same CLI driver over the simulator process's stdin/stdout, no sshd.</summary>
-public sealed class SimulatedTransportTests : IDisposable
+public sealed class SimulatorProcessOpenerTests : IDisposable
 {
     private readonly string stateDir = Path.Combine(Path.GetTempPath(), "nf-sim-" + Guid.NewGuid().ToString("N")[..10]);
 

@@ -4,7 +4,7 @@ using NatFunctions.IntegrationTests.Leases;
 namespace NatFunctions.IntegrationTests.Applying;
 
 /// <summary>Many writers at once share configure sessions; the router lease is a real blob lease on Azurite.</summary>
-public sealed class GroupCommitTests : IDisposable
+public sealed class GroupCommitApplierOnBlobLeaseTests : IDisposable
 {
     private readonly AzuriteProcess azurite = new();
 

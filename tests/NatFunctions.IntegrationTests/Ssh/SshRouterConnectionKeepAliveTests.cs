@@ -8,7 +8,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// every second keep it, so a read after a long quiet spell still runs on the first login.
 /// </summary>
 [Collection(SshServerCollection.Name)]
-public sealed class KeepAliveTests(SimulatedVyosSshServer server)
+public sealed class SshRouterConnectionKeepAliveTests(SimulatedVyosSshServer server)
 {
     private static readonly TimeSpan IdleLimit = TimeSpan.FromSeconds(3);
 

@@ -12,7 +12,7 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// them, and a row allocated while the router's reservations were stale is refused with a clear reason instead of
 /// sending a rule that would clash (decision 0014).
 /// </summary>
-public sealed class ForeignObjectTests
+public sealed class VmProvisionerForeignObjectTests
 {
     // eth1's address inside the subnet: sagitta:src/conf_mode/service_dhcp-server.py verify() serves no subnet otherwise.
     private const string Foreign = """

@@ -10,7 +10,7 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// The reconcile behind the sync endpoint and the timer: drift, foreign rules, dry run, report mode; the router-facing
 /// cases on both transports that carry a configure session: the simulator's CLI and its HTTP API (decision 0025).
 /// </summary>
-public sealed class SyncTests
+public sealed class GroupCommitApplierSyncTests
 {
     private const string ForeignRule = """
         set nat destination rule 10005 description 'hand made'

@@ -7,7 +7,7 @@ namespace NatFunctions.IntegrationTests.HttpApi;
 /// Settings of an http-api router (decision 0025): the key and the certificate pin are required, the fingerprint is
 /// read as openssl prints it, the port defaults to 443, and commit-confirm, which VyOS's API lacks, stops startup.
 /// </summary>
-public sealed class HttpApiSettingsTests
+public sealed class RouterSettingsLoaderHttpApiTests
 {
     private const string Pin = "AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89";
 

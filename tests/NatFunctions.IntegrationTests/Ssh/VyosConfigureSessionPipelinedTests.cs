@@ -13,7 +13,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// the login shell.
 /// </summary>
 [Collection(SshServerCollection.Name)]
-public sealed class PipelinedSessionTests(SimulatedVyosSshServer server, ITestOutputHelper output)
+public sealed class VyosConfigureSessionPipelinedTests(SimulatedVyosSshServer server, ITestOutputHelper output)
 {
     private const string RefusedPort = "70000";
 

@@ -8,7 +8,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// <c>show version</c> at connect, and refusals that blame the router's setup rather than an object, over replayed
 /// VyOS text (the simulator always runs the version its settings name, so it cannot disagree with them).
 /// </summary>
-public sealed class VersionAtConnectTests
+public sealed class CliRouterClientVersionTests
 {
     private const string OpPrompt = "vyos@vyos:~$ ";
     private const string EditPrompt = "[edit]\r\nvyos@vyos# ";

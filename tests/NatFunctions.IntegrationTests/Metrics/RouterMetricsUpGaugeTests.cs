@@ -11,7 +11,7 @@ namespace NatFunctions.IntegrationTests.Metrics;
 /// natfunctions_router_up drives the critical "router unreachable" alert: a run that read the router but whose session
 /// found the commit lock busy must not report the router down; a run that could not read it must.
 /// </summary>
-public sealed class RouterUpGaugeTests
+public sealed class RouterMetricsUpGaugeTests
 {
     private static readonly RouterPlan ReadPlan = new([], [], [], [], []);
 

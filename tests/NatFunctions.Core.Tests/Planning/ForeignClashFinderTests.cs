@@ -8,7 +8,7 @@ namespace NatFunctions.Core.Tests.Planning;
 /// external port or a foreign static mapping's IP: the planner refuses it with a clear reason instead of sending a
 /// rule that would silently lose.
 /// </summary>
-public sealed class ForeignClashTests
+public sealed class ForeignClashFinderTests
 {
     private const string ForeignWeb = "set nat destination rule 5 destination port '80,443,8000-8100'";
 

@@ -4,7 +4,7 @@ using NatFunctions.Core.Domain;
 namespace NatFunctions.IntegrationTests.Persistence;
 
 /// <summary>The unique indexes are the last line of defence for allocation under concurrency; prove they bite.</summary>
-public sealed class UniqueIndexTests
+public sealed class NatFunctionsDbContextUniqueIndexTests
 {
     [Fact]
     public async Task A_second_vm_with_the_same_machine_id_is_refused()

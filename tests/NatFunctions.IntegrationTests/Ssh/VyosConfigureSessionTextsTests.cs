@@ -10,7 +10,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// scripts/vyatta-config-mgmt.pl), save's Python traceback (sagitta:src/helpers/vyos-save-config.py), header-less
 /// <c>wall -n</c> notices (sagitta:src/helpers/commit-confirm-notify.py) and vyatta-cfg-notify's <c>write</c>.
 /// </summary>
-public sealed class VyosSessionTextsTests
+public sealed class VyosConfigureSessionTextsTests
 {
     private const string OpPrompt = "vyos@vyos:~$ ";
     private const string EditPrompt = "[edit]\r\nvyos@vyos# ";

@@ -7,7 +7,7 @@ namespace NatFunctions.Core.Tests.Planning;
 /// definitions (decision 0019): negated ports, rules without a port, port-groups, earlier exclude rules, any service
 /// name of VyOS's /etc/services; a foreign mapping with our MAC; an IP outside the subnet.
 /// </summary>
-public sealed class ForeignClashCoverageTests
+public sealed class ForeignClashFinderCoverageTests
 {
     [Theory]
     // '!22' forwards every tcp port but 22.

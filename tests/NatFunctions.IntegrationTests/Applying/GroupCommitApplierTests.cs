@@ -6,7 +6,7 @@ namespace NatFunctions.IntegrationTests.Applying;
 /// The applier against a real SQLite file and the real simulator process (simulated transport, VyOS 1.4); the
 /// provisioning and rejection cases also over the simulator's HTTP API (transport http-api, decision 0025).
 /// </summary>
-public sealed class ApplierTests
+public sealed class GroupCommitApplierTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 

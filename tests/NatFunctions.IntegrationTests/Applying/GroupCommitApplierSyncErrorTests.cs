@@ -5,7 +5,7 @@ using NatFunctions.Core.Domain;
 namespace NatFunctions.IntegrationTests.Applying;
 
 /// <summary>An unexpected failure while syncing a router becomes that router's error in the report, not an exception for every router.</summary>
-public sealed class SyncErrorTests
+public sealed class GroupCommitApplierSyncErrorTests
 {
     [Fact]
     public async Task A_router_whose_reconcile_throws_is_reported_with_an_error_and_the_sync_call_returns()

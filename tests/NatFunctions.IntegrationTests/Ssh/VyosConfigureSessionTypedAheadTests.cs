@@ -7,7 +7,7 @@ namespace NatFunctions.IntegrationTests.Ssh;
 /// A configure session typing its lines ahead, on replayed terminal text whose prompts only come once every line was
 /// typed: a session that waited for each prompt would time out on it.
 /// </summary>
-public sealed class TypedAheadSessionTests
+public sealed class VyosConfigureSessionTypedAheadTests
 {
     private const string OpPrompt = "vyos@vyos:~$ ";
     private const string EditPrompt = "[edit]\r\nvyos@vyos# ";
