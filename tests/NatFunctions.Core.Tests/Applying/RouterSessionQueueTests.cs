@@ -14,34 +14,20 @@ public sealed class RouterSessionQueueTests
     [Fact]
     public async Task A_timer_or_manual_sync_joining_a_queued_api_session_gives_the_session_its_trigger_and_actor()
     {
-        var requests = new List<ReconcileRequest>();
-        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<RouterSyncReport> Reconcile(ReconcileRequest request, CancellationToken cancellationToken)
-        {
-            lock (requests) requests.Add(request);
-            if (requests.Count == 1)
-            {
-                firstRunning.SetResult();
-                await releaseFirst.Task;
-            }
-
-            return new RouterSyncReport(request.Router, SyncOutcome.NoChange, null, [], null, [], null);
-        }
-
-        var queue = new RouterSessionQueue("edge", Reconcile, NullLogger.Instance, CancellationToken.None);
+        var reconciler = new FirstSessionHeldReconciler();
+        var queue = new RouterSessionQueue("edge", reconciler.ReconcileAsync, NullLogger.Instance, CancellationToken.None);
         var first = queue.EnqueueAsync(ChangeTrigger.Api, "writer-1", ReconcileKind.PendingOnly);
-        await firstRunning.Task;
+        await reconciler.FirstRunning;
         var api = queue.EnqueueAsync(ChangeTrigger.Api, "writer-2", ReconcileKind.PendingOnly);
         var timer = queue.EnqueueAsync(ChangeTrigger.Timer, null, ReconcileKind.Repair);
         var manual = queue.EnqueueAsync(ChangeTrigger.Manual, "admin", ReconcileKind.Repair);
         var laterApi = queue.EnqueueAsync(ChangeTrigger.Api, "writer-3", ReconcileKind.PendingOnly);
-        releaseFirst.SetResult();
+        reconciler.ReleaseFirst();
         await Task.WhenAll(first, api, timer, manual, laterApi);
 
         Assert.Equal(
             [new ReconcileRequest("edge", ChangeTrigger.Api, "writer-1", ReconcileKind.PendingOnly), new ReconcileRequest("edge", ChangeTrigger.Manual, "admin", ReconcileKind.Repair)],
-            requests);
+            reconciler.Requests);
     }
 
     [Theory]
@@ -50,24 +36,10 @@ public sealed class RouterSessionQueueTests
     public async Task An_mcp_write_joining_a_queued_api_session_records_it_as_mcp_and_a_timer_sync_outranks_it(
         bool timerJoins, ChangeTrigger recorded, string? actor)
     {
-        var requests = new List<ReconcileRequest>();
-        var firstRunning = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var releaseFirst = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        async Task<RouterSyncReport> Reconcile(ReconcileRequest request, CancellationToken cancellationToken)
-        {
-            lock (requests) requests.Add(request);
-            if (requests.Count == 1)
-            {
-                firstRunning.SetResult();
-                await releaseFirst.Task;
-            }
-
-            return new RouterSyncReport(request.Router, SyncOutcome.NoChange, null, [], null, [], null);
-        }
-
-        var queue = new RouterSessionQueue("edge", Reconcile, NullLogger.Instance, CancellationToken.None);
+        var reconciler = new FirstSessionHeldReconciler();
+        var queue = new RouterSessionQueue("edge", reconciler.ReconcileAsync, NullLogger.Instance, CancellationToken.None);
         var sessions = new List<Task<RouterSyncReport>> { queue.EnqueueAsync(ChangeTrigger.Api, "writer-1", ReconcileKind.PendingOnly) };
-        await firstRunning.Task;
+        await reconciler.FirstRunning;
         sessions.Add(queue.EnqueueAsync(ChangeTrigger.Api, "writer-2", ReconcileKind.PendingOnly));
         sessions.Add(queue.EnqueueAsync(ChangeTrigger.Mcp, "agent", ReconcileKind.PendingOnly));
         if (timerJoins)
@@ -76,10 +48,10 @@ public sealed class RouterSessionQueueTests
         }
 
         sessions.Add(queue.EnqueueAsync(ChangeTrigger.Api, "writer-3", ReconcileKind.PendingOnly));
-        releaseFirst.SetResult();
+        reconciler.ReleaseFirst();
         await Task.WhenAll(sessions);
 
-        Assert.Equal(2, requests.Count);
-        Assert.Equal((recorded, actor), (requests[1].Trigger, requests[1].Actor));
+        Assert.Equal(2, reconciler.Requests.Count);
+        Assert.Equal((recorded, actor), (reconciler.Requests[1].Trigger, reconciler.Requests[1].Actor));
     }
 }

@@ -19,14 +19,7 @@ public sealed class HttpApiFaultTests
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(90);
 
-    private static readonly string[] ForeignRule =
-    [
-        "set nat destination rule 500 description 'hand made'",
-        "set nat destination rule 500 destination port '8443'",
-        "set nat destination rule 500 inbound-interface name 'eth0'",
-        "set nat destination rule 500 protocol 'tcp'",
-        "set nat destination rule 500 translation address '192.168.64.5'",
-    ];
+    private static readonly string[] ForeignRule = SshFaultTests.ForeignRule;
 
     [Fact]
     public async Task A_configure_answered_500_after_its_commit_is_read_back_as_committed_saved_and_not_sent_again()

@@ -259,7 +259,8 @@ public sealed class SshFaultTests(SimulatedVyosSshServer server)
         Assert.Equal(before, await File.ReadAllTextAsync(Path.Combine(server.StateDir, "saved.config")));
     }
 
-    private static readonly string[] ForeignRule =
+    /// <summary>A rule an admin made by hand on the router (not ours), as the fault tests of both transports use it.</summary>
+    internal static readonly string[] ForeignRule =
     [
         "set nat destination rule 500 description 'hand made'",
         "set nat destination rule 500 destination port '8443'",
