@@ -48,6 +48,12 @@ public sealed class DelayingTcpRelayTests
         // Long enough against scheduling noise on a busy machine: chunks 20 ms apart, each held 500 ms each way. A relay
         // that held its reader during each delay would add half a delay per direction on average (median ~500 ms more).
         var roundTrip = TimeSpan.FromMilliseconds(1000);
+
+        // The relay's timers continue on the thread pool. On 2 cores the pool starts with 2 threads and adds about one
+        // every half second while they are busy (the test host keeps some), which delayed whole runs of chunks by 300 to
+        // 900 ms in 1 of 3 runs on a quiet machine. Enough threads up front leave only the relay's own timing to test.
+        ThreadPool.GetMinThreads(out var workers, out var completionPorts);
+        ThreadPool.SetMinThreads(Math.Max(workers, 32), completionPorts);
         const int chunks = 20;
         using var listener = StartListener();
         var echoing = EchoOnceAsync(listener);
@@ -90,7 +96,7 @@ public sealed class DelayingTcpRelayTests
         // Not late either: a relay that held its reader during each delay would add up to a delay per direction
         // (median about 500 ms more), because what arrives meanwhile waits for the next read.
         var median = latencies[chunks / 2];
-        Assert.True(median < roundTrip + TimeSpan.FromMilliseconds(250), $"the median chunk came back after {median.TotalMilliseconds:F1} ms: chunks were delayed one after another, not side by side");
+        Assert.True(median < roundTrip + TimeSpan.FromMilliseconds(250), $"the median chunk came back after {median.TotalMilliseconds:F1} ms: chunks were delayed one after another, not side by side (by chunk: {string.Join(", ", Enumerable.Range(0, chunks).Select(chunk => Stopwatch.GetElapsedTime(sentAt[chunk], receivedAt[chunk]).TotalMilliseconds.ToString("F0", System.Globalization.CultureInfo.InvariantCulture)))} ms)");
     }
 
     private static TcpListener StartListener()
