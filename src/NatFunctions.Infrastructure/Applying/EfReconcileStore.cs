@@ -11,10 +11,20 @@ namespace NatFunctions.Infrastructure.Applying;
 /// A reconcile run's database on EF Core: a scope (and so a <see cref="NatFunctionsDbContext"/>) of its own, which
 /// ends with the run. Row states are written by <see cref="SyncStateWriter"/>.
 /// </summary>
-internal sealed class EfReconcileStore(AsyncServiceScope scope, RouterSettings router, TimeProvider timeProvider) : IReconcileStore
+internal sealed class EfReconcileStore : IReconcileStore
 {
-    private readonly NatFunctionsDbContext db = scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>();
-    private readonly SyncStateWriter writer = new(scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>(), timeProvider, router);
+    private readonly AsyncServiceScope scope;
+    private readonly RouterSettings router;
+    private readonly NatFunctionsDbContext db;
+    private readonly SyncStateWriter writer;
+
+    public EfReconcileStore(AsyncServiceScope scope, RouterSettings router, TimeProvider timeProvider)
+    {
+        this.scope = scope;
+        this.router = router;
+        db = scope.ServiceProvider.GetRequiredService<NatFunctionsDbContext>();
+        writer = new SyncStateWriter(db, timeProvider, router);
+    }
 
     public async Task<DesiredRows> ReadDesiredRowsAsync(CancellationToken cancellationToken)
     {
